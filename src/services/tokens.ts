@@ -1,0 +1,105 @@
+/**
+ * Valid hh.ru access tokens for a user. hh.ru lets a refresh token work once,
+ * and only after the access token expired — so refreshes are single-flight per
+ * user inside an isolate, and a refresh that loses a race with another isolate
+ * ("token has already been refreshed") re-reads the winner's tokens from D1.
+ */
+import { eq } from "drizzle-orm";
+import { users, type UserRow } from "../../shared/schema";
+import type { Db } from "../db";
+import type { Env } from "../env";
+import { HhApi } from "../hh/api";
+import type { HhConfig } from "../hh/config";
+import { HhDisconnectedError, HhOAuthError } from "../hh/errors";
+import { refreshTokens } from "../hh/oauth";
+import { decryptSecret } from "./crypto";
+import { findUser, sealTokens, tokenContext } from "./users";
+
+const inflight = new Map<number, Promise<string>>();
+const RACE_REREAD_DELAYS_MS = [0, 150, 300, 600, 1000];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function loadConnected(db: Db, userId: number): Promise<UserRow> {
+  const user = await findUser(db, userId);
+  if (!user || user.hh_disconnected_at || !user.hh_access_token || !user.hh_refresh_token) {
+    throw new HhDisconnectedError("no usable tokens");
+  }
+  return user;
+}
+
+const accessTokenOf = (env: Env, user: UserRow) =>
+  decryptSecret(env.TOKEN_ENCRYPTION_KEY, user.hh_access_token!, tokenContext(user.hh_user_id, "access"));
+
+const isExpired = (user: UserRow, now = Date.now()) => !user.hh_token_expires_at || user.hh_token_expires_at.getTime() <= now;
+
+export async function markDisconnected(db: Db, userId: number) {
+  await db.update(users).set({ hh_disconnected_at: new Date(), updated_at: new Date() }).where(eq(users.id, userId));
+}
+
+/** Another isolate refreshed first: wait for its tokens to land in D1. */
+async function winnerToken(env: Env, db: Db, userId: number, staleRefresh: string): Promise<string> {
+  for (const delay of RACE_REREAD_DELAYS_MS) {
+    await sleep(delay);
+    const user = await loadConnected(db, userId);
+    if (user.hh_refresh_token !== staleRefresh && !isExpired(user)) return accessTokenOf(env, user);
+  }
+  throw new HhDisconnectedError("refresh race lost and no new token appeared");
+}
+
+async function refreshOnce(env: Env, db: Db, config: HhConfig, userId: number): Promise<string> {
+  const user = await loadConnected(db, userId);
+  const refreshToken = await decryptSecret(
+    env.TOKEN_ENCRYPTION_KEY,
+    user.hh_refresh_token!,
+    tokenContext(user.hh_user_id, "refresh"),
+  );
+  try {
+    const fresh = await refreshTokens(config, refreshToken);
+    await db
+      .update(users)
+      .set({ ...(await sealTokens(env, user.hh_user_id, fresh)), updated_at: new Date() })
+      .where(eq(users.id, userId));
+    return fresh.access_token;
+  } catch (err) {
+    if (!(err instanceof HhOAuthError) || err.error !== "invalid_grant") throw err;
+    if (err.description.includes("already been refreshed")) return winnerToken(env, db, userId, user.hh_refresh_token!);
+    // Our clock ran ahead of hh.ru's: the stored token is still good.
+    if (err.description.includes("not expired")) return accessTokenOf(env, user);
+    await markDisconnected(db, userId);
+    throw new HhDisconnectedError(err.description || err.error);
+  }
+}
+
+/** refreshHHToken: exchanges the refresh token once for this user, however many callers ask at the same time. */
+export function refreshHHToken(env: Env, db: Db, config: HhConfig, userId: number): Promise<string> {
+  let pending = inflight.get(userId);
+  if (!pending) {
+    pending = refreshOnce(env, db, config, userId).finally(() => inflight.delete(userId));
+    inflight.set(userId, pending);
+  }
+  return pending;
+}
+
+/** The access token to use now, refreshed first if its stored expiry has passed. */
+export async function getValidAccessToken(env: Env, db: Db, config: HhConfig, userId: number): Promise<string> {
+  const pending = inflight.get(userId);
+  if (pending) return pending;
+  const user = await loadConnected(db, userId);
+  return isExpired(user) ? refreshHHToken(env, db, config, userId) : accessTokenOf(env, user);
+}
+
+/** hh.ru's API as this user, with refresh on expiry and disconnection on revocation. */
+export function hhApiForUser(env: Env, db: Db, config: HhConfig, userId: number): HhApi {
+  return new HhApi(config, {
+    current: () => getValidAccessToken(env, db, config, userId),
+    async renew(expired) {
+      const user = await loadConnected(db, userId);
+      // Someone already replaced the token hh.ru rejected: use theirs.
+      const stored = await accessTokenOf(env, user);
+      if (stored !== expired && !isExpired(user)) return stored;
+      return refreshHHToken(env, db, config, userId);
+    },
+    revoked: () => markDisconnected(db, userId),
+  });
+}
