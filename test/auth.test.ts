@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { SANDBOX_USERS } from "../sandbox/seed";
+import { sha256Hex } from "../src/services/crypto";
 import { APP, browser, consent, cookieHeader, cookiesFrom, loginAs, startLogin } from "./helpers/app";
 import { useSandbox } from "./helpers/hh";
 
@@ -169,6 +170,24 @@ describe("sessions", () => {
     const keys = (await env.SESSIONS.list({ prefix: "session:" })).keys.map((k) => k.name);
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.join()).not.toContain(id);
+  });
+
+  it("slides the session's expiry at most once an hour (KV allows few writes per key)", async () => {
+    const sandbox = useSandbox();
+    const user = await loginAs(sandbox, anna.id);
+    const key = `session:${await sha256Hex(user.cookie.split("=")[1]!)}`;
+    const fresh = await user.get("/api/me");
+    expect(fresh.headers.getSetCookie()).toHaveLength(0);
+
+    const session = (await env.SESSIONS.get<{ user_id: number; expires_at: number; renewed_at: number }>(key!, "json"))!;
+    const twoHoursAgo = Date.now() - 2 * 3600_000;
+    await env.SESSIONS.put(key!, JSON.stringify({ ...session, renewed_at: twoHoursAgo, expires_at: session.expires_at - 7200_000 }));
+    const renewed = await user.get("/api/me");
+    expect(renewed.status).toBe(200);
+    expect(renewed.headers.getSetCookie().join()).toMatch(/otklik_session=.*HttpOnly/i);
+    const stored = (await env.SESSIONS.get<{ renewed_at: number; expires_at: number }>(key!, "json"))!;
+    expect(stored.renewed_at).toBeGreaterThan(twoHoursAgo);
+    expect(stored.expires_at).toBeGreaterThan(session.expires_at);
   });
 
   it("refuses cross-site form posts (CSRF) with 403 and keeps the session", async () => {
