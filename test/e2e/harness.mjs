@@ -1,0 +1,90 @@
+// Browser tests' harness: the real local stack (wrangler dev + sandbox, as `npm start`
+// runs it) on free ports with fresh state, and Debian's Chromium driven by playwright-core.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { applyMigrations, ensureDevVars, freePort, root, startStack } from "../../scripts/lib/stack.mjs";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const SHOTS = join(root, "test-results", "e2e");
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 800 };
+
+/** Starts a fresh stack; `sandboxEnv` reaches the sandbox process (e.g. SANDBOX_LATENCY_MS). */
+export async function startApp({ sandboxEnv = {} } = {}) {
+  const stateDir = mkdtempSync(join(tmpdir(), "otklik-e2e-"));
+  ensureDevVars();
+  applyMigrations(stateDir);
+  const stack = await startStack({
+    port: await freePort(),
+    sandboxPort: await freePort(),
+    persistTo: stateDir,
+    quiet: true,
+    real: false,
+    sandboxEnv,
+  });
+  return {
+    ...stack,
+    /** Calls the sandbox's control API. */
+    async control(path, body) {
+      const response = await fetch(`${stack.sandboxUrl}/__sandbox${path}`, {
+        method: body === undefined ? "GET" : "POST",
+        headers: { "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return response.json();
+    },
+    stop() {
+      stack.stop();
+      rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh browser profile; `viewport` and `hasTouch` per device. */
+export async function openBrowser({ viewport = DESKTOP, hasTouch = false } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), "otklik-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    viewport,
+    hasTouch,
+    isMobile: hasTouch,
+    locale: "ru-RU",
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a screenshot under test-results/e2e (git-ignored) for a person to look at. */
+export async function shot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
+}
+
+/** Logs in through the sandbox's consent page as the named test user. */
+export async function loginThroughConsent(page, appUrl, userName) {
+  await page.goto(`${appUrl}/auth/hh/start`);
+  await page.getByRole("button", { name: `Войти как ${userName}` }).click();
+  await page.waitForURL(`${appUrl}/profile`);
+}
