@@ -31,7 +31,7 @@ export function useSandbox(options: Parameters<typeof createSandbox>[0] = {}): S
   const sandbox = createSandbox(options) as Sandbox;
   sandbox.sent = [];
   sandbox.apiCalls = () => sandbox.sent.filter((r) => !r.path.startsWith("/oauth") && r.path !== "/token");
-  sandbox.control = (path, body, method = body === undefined ? "GET" : "POST") =>
+  sandbox.control = async (path, body, method = body === undefined ? "GET" : "POST") =>
     sandbox.app.request(`${HH_ORIGIN}/__sandbox${path}`, {
       method,
       headers: { "Content-Type": "application/json" },
