@@ -12,6 +12,7 @@ import { hhConfig } from "../hh/config";
 import { HhApiError, HhDisconnectedError, HhOAuthError, HhUnavailableError } from "../hh/errors";
 import { exchangeCode } from "../hh/oauth";
 import { randomId } from "./crypto";
+import { syncInBackground } from "./resume-sync";
 import { createSession } from "./session";
 import { upsertUser } from "./users";
 
@@ -38,6 +39,15 @@ async function consumeState(env: Env, state: string | undefined, browserState: s
   if (!known) return false;
   await env.SESSIONS.delete(stateKey(state));
   return true;
+}
+
+/** Hono throws when a request came without an ExecutionContext (e.g. `app.request` in unit tests). */
+function executionCtxOf(c: Context<AppEnv>): ExecutionContext | null {
+  try {
+    return c.executionCtx;
+  } catch {
+    return null;
+  }
 }
 
 interface CallbackInput {
@@ -67,6 +77,7 @@ export async function finishLogin(c: Context<AppEnv>, input: CallbackInput) {
     const me = await api.me();
     const user = await upsertUser(getDb(c.env.DB), c.env, me, tokens);
     await createSession(c, user.id);
+    syncInBackground(c.env, executionCtxOf(c), user.id);
     return user;
   } catch (err) {
     if (err instanceof HhUnavailableError) throw new LoginError("hh_unavailable");

@@ -3,6 +3,7 @@ import { env } from "cloudflare:workers";
 import { SELF } from "cloudflare:test";
 import { expect } from "vitest";
 import type { Sandbox } from "./hh";
+import { resumeSyncFinished } from "./resume-sync";
 
 export const APP = env.APP_ORIGIN!;
 
@@ -66,8 +67,13 @@ export async function consent(sandbox: Sandbox, authorize: URL, choice: { user: 
   return new URL(response.headers.get("Location")!);
 }
 
-/** The whole login through the sandbox; returns a browser holding the session cookie. */
-export async function loginAs(sandbox: Sandbox, hhUserId: string): Promise<Browser> {
+/**
+ * The whole login through the sandbox; returns a browser holding the session cookie.
+ * A login starts a resume sync in the background; this waits for it to finish (unless
+ * told not to), so its hh.ru requests are over before the test goes on.
+ */
+export async function loginAs(sandbox: Sandbox, hhUserId: string, options: { waitForSync?: boolean } = {}): Promise<Browser> {
+  const since = Date.now();
   const { authorize, cookies } = await startLogin();
   const callback = await consent(sandbox, authorize, { user: hhUserId });
   const response = await SELF.fetch(`${APP}${callback.pathname}${callback.search}`, {
@@ -78,5 +84,6 @@ export async function loginAs(sandbox: Sandbox, hhUserId: string): Promise<Brows
   expect(response.headers.get("Location")).toBe("/profile");
   const session = cookiesFrom(response).otklik_session;
   expect(session).toBeTruthy();
+  if (options.waitForSync !== false) await resumeSyncFinished(hhUserId, since);
   return browser(`otklik_session=${session}`);
 }
