@@ -17,6 +17,8 @@ export interface Env {
   HH_API_BASE?: string;
   TOKEN_ENCRYPTION_KEY?: string;
   APP_ORIGIN?: string;
+  /** Seconds between manual resume syncs of one user (default 60). */
+  RESUME_SYNC_THROTTLE_SECONDS?: string;
   /** Optional cover-letter provider: "template" (default) or "openai". */
   LETTER_PROVIDER?: string;
   LETTER_API_URL?: string;

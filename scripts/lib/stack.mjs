@@ -102,6 +102,8 @@ export async function startStack({
   persistTo,
   quiet = false,
   sandboxEnv = {},
+  /** Extra Worker vars, e.g. { RESUME_SYNC_THROTTLE_SECONDS: "0" } for browser tests. */
+  vars: extraVars = {},
   real = Boolean(process.env.HH_CLIENT_ID && process.env.HH_CLIENT_SECRET),
 } = {}) {
   const vars = [];
@@ -129,6 +131,7 @@ export async function startStack({
     );
     sandbox.url = sandboxUrl;
   }
+  for (const [name, value] of Object.entries(extraVars)) vars.push(`${name}:${value}`);
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--test-scheduled", "--show-interactive-dev-session=false"];
   if (persistTo) args.push("--persist-to", persistTo);
   for (const v of vars) args.push("--var", v);

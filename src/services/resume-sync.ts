@@ -22,6 +22,12 @@ import { findUser, SYNC_CLAIM_TTL_MS } from "./users";
 
 /** A manual sync this soon after the previous start serves the cache instead. */
 export const SYNC_THROTTLE_MS = 60_000;
+
+/** RESUME_SYNC_THROTTLE_SECONDS overrides the window (the browser tests and benchmarks set 0). */
+const throttleMs = (env: Env) => {
+  const seconds = Number(env.RESUME_SYNC_THROTTLE_SECONDS);
+  return env.RESUME_SYNC_THROTTLE_SECONDS !== undefined && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : SYNC_THROTTLE_MS;
+};
 export const DETAIL_CONCURRENCY = 6;
 /** How long a manual sync waits for one already running before answering with the cache. */
 const WAIT_FOR_RUNNING_MS = 5_000;
@@ -42,14 +48,14 @@ const isHhFailure = (err: unknown) =>
   err instanceof HhApiError || err instanceof HhUnavailableError || err instanceof HhDisconnectedError || err instanceof HhOAuthError;
 
 /** Takes the user's sync claim; a manual sync also needs the previous start to be a minute old. */
-async function claimSync(db: Db, userId: number, trigger: SyncTrigger, now: number): Promise<Date | null> {
+async function claimSync(db: Db, userId: number, trigger: SyncTrigger, now: number, throttle: number): Promise<Date | null> {
   const claimedAt = new Date(now);
   const conditions: (SQL | undefined)[] = [
     eq(users.id, userId),
     or(isNull(users.sync_claimed_at), lt(users.sync_claimed_at, new Date(now - SYNC_CLAIM_TTL_MS))),
   ];
   if (trigger === "manual") {
-    conditions.push(or(isNull(users.sync_started_at), lte(users.sync_started_at, new Date(now - SYNC_THROTTLE_MS))));
+    conditions.push(or(isNull(users.sync_started_at), lte(users.sync_started_at, new Date(now - throttle))));
   }
   const rows = await db
     .update(users)
@@ -167,7 +173,7 @@ const releaseClaim = (db: Db, userId: number, claimedAt: Date) =>
  */
 export async function syncResumes(env: Env, db: Db, userId: number, trigger: SyncTrigger): Promise<SyncOutcome> {
   const now = Date.now();
-  const claimedAt = await claimSync(db, userId, trigger, now);
+  const claimedAt = await claimSync(db, userId, trigger, now, throttleMs(env));
   if (!claimedAt) {
     const user = await findUser(db, userId);
     return user && claimIsLive(user.sync_claimed_at, now) ? "running" : "throttled";

@@ -35,6 +35,8 @@ export async function startApp({ sandboxEnv = {} } = {}) {
     quiet: true,
     real: false,
     sandboxEnv,
+    // A person may press «Обновить» right after login; the 60 s throttle is covered by the Worker tests.
+    vars: { RESUME_SYNC_THROTTLE_SECONDS: "0" },
   });
   return {
     ...stack,
