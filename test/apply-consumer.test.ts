@@ -197,7 +197,10 @@ describe("at-least-once delivery never sends twice", () => {
   it("the same message delivered twice in one batch sends once", async () => {
     const { sandbox, id } = await applied();
     const [a, b] = await deliverBatch([{ body: { application_id: id } }, { body: { application_id: id } }]);
-    expect(a!.acked && b!.acked).toBe(true);
+    // Messages of a batch run side by side: the copy finds a live claim and waits for its redelivery.
+    expect([a, b].filter((r) => r!.acked)).toHaveLength(1);
+    expect([a, b].filter((r) => r!.retried)).toHaveLength(1);
+    expect(await deliver(id, 2)).toMatchObject({ acked: true });
     expect(applyPosts(sandbox)).toHaveLength(1);
     expect(await negotiationsIn(sandbox)).toHaveLength(1);
   });

@@ -19,6 +19,7 @@ import type { HhResume, HhResumeListItem } from "../hh/types";
 import { cachedResumes, resumesResponse, saveResumeNotice, selectedResumeGoneNotice } from "./resumes";
 import { hhApiForUser } from "./tokens";
 import { findUser, SYNC_CLAIM_TTL_MS } from "./users";
+import { mapLimit, OUTBOUND_CONCURRENCY } from "../util/map-limit";
 
 /** A manual sync this soon after the previous start serves the cache instead. */
 export const SYNC_THROTTLE_MS = 60_000;
@@ -28,7 +29,7 @@ const throttleMs = (env: Env) => {
   const seconds = Number(env.RESUME_SYNC_THROTTLE_SECONDS);
   return env.RESUME_SYNC_THROTTLE_SECONDS !== undefined && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : SYNC_THROTTLE_MS;
 };
-export const DETAIL_CONCURRENCY = 6;
+export const DETAIL_CONCURRENCY = OUTBOUND_CONCURRENCY;
 /** How long a manual sync waits for one already running before answering with the cache. */
 const WAIT_FOR_RUNNING_MS = 5_000;
 const WAIT_POLL_MS = 150;
@@ -67,26 +68,6 @@ async function claimSync(db: Db, userId: number, trigger: SyncTrigger, now: numb
 
 const claimIsLive = (claimedAt: Date | null, now = Date.now()) =>
   !!claimedAt && now - claimedAt.getTime() < SYNC_CLAIM_TTL_MS;
-
-/** Runs `fn` over `items` with at most `limit` calls in flight; stops starting new ones after a failure. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let failure: { error: unknown } | null = null;
-  const worker = async () => {
-    while (!failure && next < items.length) {
-      const index = next++;
-      try {
-        results[index] = await fn(items[index]!);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw (failure as { error: unknown }).error;
-  return results;
-}
 
 async function listAllResumes(api: HhApi): Promise<HhResumeListItem[]> {
   const items: HhResumeListItem[] = [];
