@@ -98,4 +98,19 @@ describe("cron: re-sync of stale resume caches", () => {
       .first<number>("n");
     expect(annaResumes).toBe(3);
   });
+
+  it("drops hh.ru copies that expired more than a day ago, keeping fresher ones", async () => {
+    useSandbox();
+    const day = 24 * 3600_000;
+    await env.DB.batch(
+      [
+        ["vacancy:1", Date.now() - 2 * day],
+        ["vacancy:2", Date.now() - 3600_000],
+        ["vacancy:3", Date.now() + 600_000],
+      ].map(([key, expires]) => env.DB.prepare("INSERT OR REPLACE INTO hh_cache (key, value, expires_at) VALUES (?, '{}', ?)").bind(key, expires)),
+    );
+    await runCron();
+    const keys = (await env.DB.prepare("SELECT key FROM hh_cache WHERE key LIKE 'vacancy:%' ORDER BY key").all<{ key: string }>()).results;
+    expect(keys.map((row) => row.key)).toEqual(["vacancy:2", "vacancy:3"]);
+  });
 });
