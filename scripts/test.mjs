@@ -1,6 +1,6 @@
 // npm test: typecheck, the Workers-pool tests, then the browser tests — every test there is.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { buildFrontend, ensureDependencies, root } from "./lib/stack.mjs";
 
@@ -20,7 +20,10 @@ ok = step("worker tests (vitest, Workers pool)", bin("vitest"), ["run"]) && ok;
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (existsSync(chromium)) {
-  ok = step("browser tests (playwright-core + Chromium)", "node", ["test/e2e/run.mjs"]) && ok;
+  const files = readdirSync(join(root, "test", "e2e"))
+    .filter((name) => name.endsWith(".test.mjs"))
+    .map((name) => join("test", "e2e", name));
+  ok = step("browser tests (playwright-core + Chromium)", "node", ["--test", "--test-concurrency=1", ...files]) && ok;
 } else {
   console.log(
     `\n!!! BROWSER TESTS SKIPPED: no Chromium at ${chromium}. Install it with \`apt-get install -y chromium\` ` +

@@ -26,6 +26,8 @@ export const users = sqliteTable("users", {
   sync_started_at: timestamp("sync_started_at"),
   synced_at: timestamp("synced_at"),
   sync_error: text("sync_error"),
+  /** A word for the user about their resumes (the selected one vanished), kept until they pick another. */
+  resume_notice: text("resume_notice"),
   created_at: timestamp("created_at").notNull().default(now),
   updated_at: timestamp("updated_at").notNull().default(now),
 });

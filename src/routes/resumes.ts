@@ -9,8 +9,8 @@ import { hhResumeId, validate } from "../validation";
 const selectBody = z.object({ resume_id: hhResumeId });
 
 export const resumeRoutes = new Hono<AppEnv>()
-  .get("/", async (c) => c.json(await resumesResponse(c.var.db, c.env.SESSIONS, c.var.userId)))
+  .get("/", async (c) => c.json(await resumesResponse(c.var.db, c.var.userId)))
   .on(["GET", "POST"], "/sync", async (c) => c.json(await requestResumeSync(c.env, c.var.db, c.var.userId)))
   .post("/select", validate("json", selectBody), async (c) =>
-    c.json(await selectResume(c.var.db, c.env.SESSIONS, c.var.userId, c.req.valid("json").resume_id)),
+    c.json(await selectResume(c.var.db, c.var.userId, c.req.valid("json").resume_id)),
   );

@@ -16,7 +16,7 @@ import { parseHhDate } from "../hh/dates";
 import { HhApiError, HhDisconnectedError, HhOAuthError, HhUnavailableError } from "../hh/errors";
 import { explainHhError } from "../hh/messages";
 import type { HhResume, HhResumeListItem } from "../hh/types";
-import { cachedResumes, resumesResponse, saveResumeNotice, selectedResumeGoneNotice } from "./resumes";
+import { cachedResumes, resumesResponse, selectedResumeGoneNotice } from "./resumes";
 import { hhApiForUser } from "./tokens";
 import { findUser, SYNC_CLAIM_TTL_MS } from "./users";
 import { mapLimit, OUTBOUND_CONCURRENCY } from "../util/map-limit";
@@ -126,16 +126,22 @@ async function runSync(env: Env, db: Db, userId: number, claimedAt: Date) {
   const deletes = gone.map((row) =>
     db.delete(resumes).where(and(eq(resumes.user_id, userId), eq(resumes.hh_resume_id, row.hh_resume_id))),
   );
+  const lostSelected = gone.find((row) => row.selected);
   await db.batch([
-    db.update(users).set({ synced_at: now, sync_error: null, sync_claimed_at: null, updated_at: now })
+    db.update(users)
+      .set({
+        synced_at: now,
+        sync_error: null,
+        sync_claimed_at: null,
+        updated_at: now,
+        // Told on every resumes response until another resume is picked: the sync may run in the background.
+        ...(lostSelected ? { resume_notice: selectedResumeGoneNotice(lostSelected.title) } : {}),
+      })
       .where(and(eq(users.id, userId), eq(users.sync_claimed_at, claimedAt))),
     ...upserts,
     ...deletes,
     db.update(resumes).set({ synced_at: now }).where(eq(resumes.user_id, userId)),
   ]);
-
-  const lostSelected = gone.find((row) => row.selected);
-  if (lostSelected) await saveResumeNotice(env.SESSIONS, userId, selectedResumeGoneNotice(lostSelected.title));
 }
 
 async function recordFailure(db: Db, userId: number, claimedAt: Date, message: string) {
@@ -189,7 +195,7 @@ export async function requestResumeSync(env: Env, db: Db, userId: number): Promi
   let notice: string | null = null;
   if (outcome === "throttled") notice = THROTTLED_NOTICE;
   if (outcome === "running" && !(await waitForRunningSync(db, userId))) notice = STILL_RUNNING_NOTICE;
-  return resumesResponse(db, env.SESSIONS, userId, notice);
+  return resumesResponse(db, userId, notice);
 }
 
 /** Starts a sync that outlives the response (right after login); never makes the caller wait. */

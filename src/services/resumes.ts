@@ -4,7 +4,7 @@
  * calls hh.ru (the refresh lives in resume-sync.ts).
  */
 import { and, desc, eq, exists, sql } from "drizzle-orm";
-import { resumes, type Resume, type ResumeRow, type ResumeSummary, type ResumesResponse } from "../../shared/schema";
+import { resumes, users, type Resume, type ResumeRow, type ResumeSummary, type ResumesResponse } from "../../shared/schema";
 import type { Db } from "../db";
 import { notFound, unauthorized } from "../errors";
 import { findUser, toMeResponse } from "./users";
@@ -56,32 +56,17 @@ export function toResume(row: ResumeRow): Resume {
 export const cachedResumes = (db: Db, userId: number) =>
   db.select().from(resumes).where(eq(resumes.user_id, userId)).orderBy(desc(resumes.updated_at), resumes.id);
 
-// A durable word for the user about their resumes (today: "your selected resume vanished"),
-// kept until they pick another, so a sync in the background (login, cron) still gets told.
-const NOTICE_TTL_SECONDS = 14 * 24 * 3600;
-const noticeKey = (userId: number) => `resume_notice:${userId}`;
-
-export const readResumeNotice = (kv: KVNamespace, userId: number) => kv.get(noticeKey(userId));
-export const saveResumeNotice = (kv: KVNamespace, userId: number, notice: string) =>
-  kv.put(noticeKey(userId), notice, { expirationTtl: NOTICE_TTL_SECONDS });
-const clearResumeNotice = (kv: KVNamespace, userId: number) => kv.delete(noticeKey(userId));
-
 export const selectedResumeGoneNotice = (title: string) =>
   `Выбранное резюме «${title}» больше не доступно на hh.ru (удалено или скрыто), поэтому оно снято с выбора. Выберите другое резюме.`;
 
 /** The cache and the sync status; `notice` joins this request's word with the stored one. */
-export async function resumesResponse(
-  db: Db,
-  kv: KVNamespace,
-  userId: number,
-  notice: string | null = null,
-): Promise<ResumesResponse> {
-  const [user, rows, stored] = await Promise.all([findUser(db, userId), cachedResumes(db, userId), readResumeNotice(kv, userId)]);
+export async function resumesResponse(db: Db, userId: number, notice: string | null = null): Promise<ResumesResponse> {
+  const [user, rows] = await Promise.all([findUser(db, userId), cachedResumes(db, userId)]);
   if (!user) throw unauthorized();
   return {
     resumes: rows.map(toResume),
     sync: toMeResponse(user).sync,
-    notice: [notice, stored].filter(Boolean).join(" ") || null,
+    notice: [notice, user.resume_notice].filter(Boolean).join(" ") || null,
   };
 }
 
@@ -90,7 +75,7 @@ export async function resumesResponse(
  * applies only if the user owns that resume — so an unknown or foreign id
  * changes nothing, and no moment exists with two resumes selected.
  */
-export async function selectResume(db: Db, kv: KVNamespace, userId: number, hhResumeId: string) {
+export async function selectResume(db: Db, userId: number, hhResumeId: string) {
   const owned = db
     .select({ one: sql`1` })
     .from(resumes)
@@ -101,6 +86,7 @@ export async function selectResume(db: Db, kv: KVNamespace, userId: number, hhRe
     .where(and(eq(resumes.user_id, userId), exists(owned)))
     .returning({ id: resumes.id });
   if (updated.length === 0) throw notFound("Такого резюме нет среди ваших. Обновите список резюме.");
-  await clearResumeNotice(kv, userId);
-  return resumesResponse(db, kv, userId);
+  // A resume is chosen again: the word about the vanished one has done its job.
+  await db.update(users).set({ resume_notice: null }).where(eq(users.id, userId));
+  return resumesResponse(db, userId);
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `users` ADD `resume_notice` text;
