@@ -1,6 +1,8 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { HhApiError, HhDisconnectedError, HhOAuthError, HhUnavailableError } from "./hh/errors";
+import { explainHhError } from "./hh/messages";
 
 /** A request we refuse, with a status and a message the user can read. */
 export class AppError extends Error {
@@ -37,9 +39,32 @@ const httpExceptionMessages: Partial<Record<number, [string, string]>> = {
   415: ["unsupported_media_type", "Ожидается JSON."],
 };
 
+/** An hh.ru failure that reached a route, as the answer the user gets; null if it is not one. */
+export function appErrorForHh(err: unknown): AppError | null {
+  if (!(err instanceof HhApiError || err instanceof HhUnavailableError || err instanceof HhDisconnectedError || err instanceof HhOAuthError)) {
+    return null;
+  }
+  const message = explainHhError(err);
+  if (err instanceof HhDisconnectedError || err instanceof HhOAuthError) return new AppError(401, "hh_disconnected", message);
+  // hh.ru is down: a gateway's failure, not ours.
+  if (err instanceof HhUnavailableError) return new AppError(502, "hh_unavailable", message);
+  if (err.type === "oauth") {
+    return err.value === "application_not_found"
+      ? new AppError(403, "hh_forbidden", message)
+      : new AppError(401, "hh_disconnected", message);
+  }
+  if (err.type === "captcha_required") return new AppError(403, "hh_captcha_required", message);
+  if (err.status === 429) return new AppError(429, "hh_rate_limited", message);
+  if (err.status === 403) return new AppError(403, "hh_forbidden", message);
+  if (err.status === 404) return new AppError(404, "not_found", message);
+  if (err.status === 400) return new AppError(400, "hh_bad_request", message);
+  return new AppError(502, "hh_error", message);
+}
+
 /** The one place that turns an error into an HTTP answer. */
 export function onError(err: Error, c: Context): Response {
-  if (err instanceof AppError) return errorJson(c, err.status, err.code, err.message);
+  const known = err instanceof AppError ? err : appErrorForHh(err);
+  if (known) return errorJson(c, known.status, known.code, known.message);
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     const [code, message] = httpExceptionMessages[status] ?? ["http_error", err.message || "Ошибка запроса."];

@@ -2,7 +2,9 @@ import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { AppError, onError } from "../src/errors";
+import { AppError, appErrorForHh, onError } from "../src/errors";
+import { HhApiError, HhDisconnectedError, HhUnavailableError } from "../src/hh/errors";
+import { APP_ACCESS_DENIED, HH_UNAVAILABLE, RECONNECT_REQUIRED } from "../src/hh/messages";
 import { validate } from "../src/validation";
 import { browser } from "./helpers/app";
 
@@ -58,6 +60,25 @@ describe("onError", () => {
     expect(text).not.toContain("sbx_");
     expect(JSON.parse(text).error.code).toBe("internal");
     expect(log).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("hh.ru failures that reach a route", () => {
+  it.each([
+    ["hh.ru down", new HhUnavailableError(503, "status 503"), 502, "hh_unavailable", HH_UNAVAILABLE],
+    ["API closed to the app", new HhApiError(403, "forbidden", null), 403, "hh_forbidden", APP_ACCESS_DENIED],
+    ["application not found", new HhApiError(403, "oauth", "application_not_found"), 403, "hh_forbidden", APP_ACCESS_DENIED],
+    ["revoked login", new HhDisconnectedError("token_revoked"), 401, "hh_disconnected", RECONNECT_REQUIRED],
+    ["rate limit", new HhApiError(429, "too_many_requests", null), 429, "hh_rate_limited", undefined],
+  ])("%s → %i %s with the Russian reason, never a 500", (_name, err, status, code, message) => {
+    const mapped = appErrorForHh(err)!;
+    expect(mapped.status).toBe(status);
+    expect(mapped.code).toBe(code);
+    if (message) expect(mapped.message).toBe(message);
+  });
+
+  it("leaves other errors alone", () => {
+    expect(appErrorForHh(new Error("bug"))).toBeNull();
   });
 });
 

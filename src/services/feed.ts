@@ -11,8 +11,7 @@ import type { Env } from "../env";
 import { AppError } from "../errors";
 import type { HhApi } from "../hh/api";
 import { hhConfig } from "../hh/config";
-import { HhApiError, HhDisconnectedError, HhOAuthError, HhUnavailableError } from "../hh/errors";
-import { explainHhError } from "../hh/messages";
+import { HhApiError } from "../hh/errors";
 import type { HhArea, HhPage, HhVacancy, HhVacancyDetail, HhVacancySearch } from "../hh/types";
 import {
   AREAS_TTL_MS,
@@ -47,34 +46,6 @@ export interface FeedFilters {
   experience?: (typeof EXPERIENCE_IDS)[number];
   schedule?: (typeof SCHEDULE_IDS)[number];
   page: number;
-}
-
-/** An hh.ru failure as the answer the user gets; anything else is a bug and passes through (→ 500). */
-export function hhFailure(err: unknown): unknown {
-  const message = explainHhError(err);
-  if (err instanceof HhDisconnectedError || err instanceof HhOAuthError) return new AppError(401, "hh_disconnected", message);
-  if (err instanceof HhUnavailableError) return new AppError(502, "hh_unavailable", message);
-  if (!(err instanceof HhApiError)) return err;
-  if (err.type === "oauth") {
-    return err.value === "application_not_found"
-      ? new AppError(403, "hh_forbidden", message)
-      : new AppError(401, "hh_disconnected", message);
-  }
-  if (err.type === "captcha_required") return new AppError(403, "hh_captcha_required", message);
-  if (err.status === 429) return new AppError(429, "hh_rate_limited", message);
-  if (err.status === 403) return new AppError(403, "hh_forbidden", message);
-  if (err.status === 404) return new AppError(404, "not_found", message);
-  if (err.status === 400) return new AppError(400, "hh_bad_request", message);
-  return new AppError(502, "hh_error", message);
-}
-
-/** Runs `work`, turning hh.ru failures into HTTP answers. */
-async function askingHh<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (err) {
-    throw hhFailure(err);
-  }
 }
 
 export const apiFor = (env: Env, db: Db, userId: number): HhApi =>
@@ -172,13 +143,11 @@ export async function vacancyFeed(env: Env, db: Db, userId: number, filters: Fee
 
   const api = apiFor(env, db, userId);
   const search = hhSearch(filters);
-  const found = await askingHh(() =>
-    cached<HhPage<HhVacancy>>(db, pageKey(resumeId, search), VACANCY_PAGE_TTL_MS, () =>
-      resumeId ? api.similarVacancies(resumeId, search) : api.vacancies(search),
-    ),
+  const found = await cached<HhPage<HhVacancy>>(db, pageKey(resumeId, search), VACANCY_PAGE_TTL_MS, () =>
+    resumeId ? api.similarVacancies(resumeId, search) : api.vacancies(search),
   ).catch((err) => {
     // similar_vacancies of a resume hh.ru no longer has: say so, not "not found".
-    if (resumeId && err instanceof AppError && err.status === 404) {
+    if (resumeId && err instanceof HhApiError && err.status === 404) {
       throw new AppError(409, "resume_not_found", "Выбранное резюме не найдено на hh.ru. Обновите резюме в профиле и выберите другое.");
     }
     throw err;
@@ -207,5 +176,5 @@ export function regionsForFilter(tree: HhArea[]): Area[] {
 
 export async function feedAreas(env: Env, db: Db, userId: number): Promise<Area[]> {
   const api = apiFor(env, db, userId);
-  return askingHh(() => cached(db, "areas:regions", AREAS_TTL_MS, async () => regionsForFilter(await api.areas())));
+  return cached(db, "areas:regions", AREAS_TTL_MS, async () => regionsForFilter(await api.areas()));
 }
