@@ -1,7 +1,8 @@
 /** /api/vacancies (the swipe deck), /api/areas, /api/swipes and /api/cover-letter. */
+import { createInsertSchema } from "drizzle-zod";
 import { Hono } from "hono";
 import { z } from "zod";
-import { SWIPE_DIRECTIONS } from "../../shared/schema";
+import { SWIPE_DIRECTIONS, swipes } from "../../shared/schema";
 import type { AppEnv } from "../context";
 import { EXPERIENCE_IDS, feedAreas, SCHEDULE_IDS, vacancyFeed } from "../services/feed";
 import { coverLetterFor } from "../services/letters";
@@ -34,10 +35,11 @@ const feedQuery = z.strictObject({
   page: optional(single.regex(/^\d{1,9}$/, "номер страницы — целое число от 0").transform(Number)).transform((v) => v ?? 0),
 }, unknownParameter);
 
-const swipeBody = z.object({
-  vacancy_id: vacancyId,
-  direction: z.enum(SWIPE_DIRECTIONS, { error: "ожидается left или right" }),
-});
+/** The swipes table is the source of truth; the API narrows its columns to what a client may send. */
+const swipeBody = createInsertSchema(swipes, {
+  vacancy_id: () => vacancyId,
+  direction: () => z.enum(SWIPE_DIRECTIONS, { error: "ожидается left или right" }),
+}).pick({ vacancy_id: true, direction: true });
 
 const coverLetterBody = z.object({ vacancy_id: vacancyId });
 
