@@ -1,6 +1,6 @@
 /** История: every application and what happened to it, refreshed by polling. */
 import { ApplicationRow } from "../components/ApplicationRow";
-import { RequireLogin } from "../components/Session";
+import { Page } from "../components/Page";
 import { EmptyState, ErrorState, Skeleton } from "../components/States";
 import { historyModel } from "../models/store";
 import { history as t } from "../text";
@@ -35,13 +35,8 @@ function Applications() {
 
 export function HistoryPage() {
   return (
-    <section class="page">
-      <h1 class="page-title" tabIndex={-1}>
-        {t.title}
-      </h1>
-      <RequireLogin>
-        <Applications />
-      </RequireLogin>
-    </section>
+    <Page title={t.title}>
+      <Applications />
+    </Page>
   );
 }

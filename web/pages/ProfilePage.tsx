@@ -3,7 +3,7 @@ import { formatDateTime, relativeTime } from "../format";
 import { now } from "../models/clock";
 import { resumes, session } from "../models/store";
 import { ResumeOption } from "../components/ResumeOption";
-import { RequireLogin } from "../components/Session";
+import { Page } from "../components/Page";
 import { EmptyState, ErrorState, Skeleton, Spinner } from "../components/States";
 import { NEW_RESUME_URL, profile as t } from "../text";
 
@@ -109,13 +109,8 @@ function Profile() {
 
 export function ProfilePage() {
   return (
-    <section class="page">
-      <h1 class="page-title" tabIndex={-1}>
-        {t.title}
-      </h1>
-      <RequireLogin>
-        <Profile />
-      </RequireLogin>
-    </section>
+    <Page title={t.title}>
+      <Profile />
+    </Page>
   );
 }

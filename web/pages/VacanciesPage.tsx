@@ -3,7 +3,7 @@ import { useSignal } from "@preact/signals";
 import { useEffect } from "preact/hooks";
 import type { VacancyCard } from "../../shared/schema";
 import { FiltersPanel } from "../components/FiltersPanel";
-import { RequireLogin } from "../components/Session";
+import { Page } from "../components/Page";
 import { EmptyState, ErrorState, Skeleton } from "../components/States";
 import { FlyingCard, SwipeCard, type Offset } from "../components/SwipeCard";
 import { VacancyCardBody } from "../components/VacancyCardBody";
@@ -160,13 +160,8 @@ function Vacancies() {
 
 export function VacanciesPage() {
   return (
-    <section class="page page-vacancies">
-      <h1 class="page-title sr-only-mobile" tabIndex={-1}>
-        {t.title}
-      </h1>
-      <RequireLogin loggedOutText={t.needLoginText}>
-        <Vacancies />
-      </RequireLogin>
-    </section>
+    <Page title={t.title} class="page-vacancies" titleClass="sr-only-mobile" loggedOutText={t.needLoginText}>
+      <Vacancies />
+    </Page>
   );
 }
