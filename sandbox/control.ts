@@ -3,7 +3,7 @@
 import type { Hono } from "hono";
 import { CONTROL_PREFIX, type SbContext, type SbEnv } from "./http";
 import { EMPLOYERS, SANDBOX_USERS, SPECIAL_VACANCIES } from "./seed";
-import type { SandboxState } from "./state";
+import { MAX_ADDED_USER_RESUMES, type SandboxState } from "./state";
 import type { ClosedMode, SandboxConfig } from "./types";
 
 async function jsonBody(c: SbContext): Promise<Record<string, unknown>> {
@@ -77,6 +77,17 @@ export function registerControl(app: Hono<SbEnv>, state: SandboxState): void {
       });
     }
     return c.json({ ok: true, faults: state.faults.map((f) => ({ ...f })), chaos: state.chaos ? { ...state.chaos, rng: undefined } : null });
+  });
+
+  app.post(`${P}/users`, async (c) => {
+    const b = await jsonBody(c);
+    const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim().slice(0, 100) : undefined);
+    const count = b.resumes === undefined ? 0 : num(b.resumes);
+    if (count === undefined || !Number.isInteger(count) || count > MAX_ADDED_USER_RESUMES) {
+      return bad(c, `resumes must be an integer within 0..${MAX_ADDED_USER_RESUMES}`);
+    }
+    const { user, resumes } = state.addUser({ first_name: str(b.first_name), last_name: str(b.last_name), resumes: count });
+    return c.json({ id: user.id, name: `${user.first_name} ${user.last_name}`, resumes: resumes.map((r) => r.id) }, 201);
   });
 
   const userAction = (fn: (id: string) => number) => (c: SbContext) => {

@@ -16,6 +16,8 @@ export interface SandboxOptions {
 
 export const CODE_TTL_MS = 10 * 60_000;
 export const DEFAULT_DAILY_LIMIT = 200;
+/** hh.ru lists up to 100 resumes a page; a test user needs far fewer. */
+export const MAX_ADDED_USER_RESUMES = 100;
 
 export class SandboxState {
   readonly clientId: string;
@@ -38,6 +40,7 @@ export class SandboxState {
   requests: LoggedRequest[] = [];
   private nextNegotiationId = 4100000001;
   private addedResumes = 0;
+  private addedUsers = 0;
 
   constructor(options: SandboxOptions = {}) {
     this.clientId = options.clientId ?? "otklik-sandbox";
@@ -69,6 +72,7 @@ export class SandboxState {
     this.requests = [];
     this.nextNegotiationId = 4100000001;
     this.addedResumes = 0;
+    this.addedUsers = 0;
   }
 
   configure(patch: Partial<SandboxConfig>): SandboxConfig {
@@ -122,6 +126,20 @@ export class SandboxState {
     const live = this.userTokens(userId).filter((t) => t.status !== "deactivated");
     for (const t of live) t.status = "deactivated";
     return live.length;
+  }
+
+  /** A fresh job seeker (benchmarks, tests) with `resumes` published resumes; gone after reset(). */
+  addUser(init: { first_name?: string; last_name?: string; resumes?: number } = {}): { user: SandboxUser; resumes: SandboxResume[] } {
+    this.addedUsers++;
+    const n = this.addedUsers;
+    const user: SandboxUser = {
+      id: String(58220000 + n), first_name: init.first_name ?? "Тест", last_name: init.last_name ?? `Пользователь ${n}`,
+      middle_name: null, email: `user${n}@example.ru`,
+    };
+    this.users.set(user.id, user);
+    const count = Math.min(Math.max(Math.floor(init.resumes ?? 0), 0), MAX_ADDED_USER_RESUMES);
+    const resumes = Array.from({ length: count }, (_, k) => this.addResume(user.id, { base_title: `Резюме ${k + 1}` })!);
+    return { user, resumes };
   }
 
   // --- Resumes -----------------------------------------------------------------------

@@ -367,3 +367,26 @@ describe("control: faults, closed mode, request log", () => {
     expect(await errorOf(await api(t.access_token, "/me"))).toEqual({ type: "oauth", value: "bad_authorization" });
   });
 });
+
+describe("control: fresh users", () => {
+  it("POST /__sandbox/users creates a job seeker with N resumes who can log in; reset removes them", async () => {
+    const res = await control("/users", { first_name: "Замер", last_name: "Первый", resumes: 20 });
+    expect(res.status).toBe(201);
+    const user = (await res.json()) as { id: string; name: string; resumes: string[] };
+    expect(user.name).toBe("Замер Первый");
+    expect(new Set(user.resumes).size).toBe(20);
+    const other = (await (await control("/users", { resumes: 0 })).json()) as { id: string };
+    expect(other.id).not.toBe(user.id);
+
+    const t = await login(user.id);
+    const list = (await (await api(t.access_token, "/resumes/mine")).json()) as { found: number; items: { id: string }[] };
+    expect(list.found).toBe(20);
+    expect(list.items.map((r) => r.id).sort()).toEqual([...user.resumes].sort());
+    expect((await api(t.access_token, `/resumes/${user.resumes[0]}`)).status).toBe(200);
+
+    expect((await control("/users", { resumes: -1 })).status).toBe(400);
+    expect((await control("/users", { resumes: 1000 })).status).toBe(400);
+    await control("/reset");
+    expect(sb.state.users.has(user.id)).toBe(false);
+  });
+});
