@@ -92,8 +92,7 @@ async function fetchDetail(api: HhApi, id: string): Promise<HhResume | null> {
 /** One run with the claim held: read hh.ru, then write the new cache in one batch. */
 async function runSync(env: Env, db: Db, userId: number, claimedAt: Date) {
   const api = hhApiForUser(env, db, hhConfig(env, env.APP_ORIGIN ?? ""), userId);
-  const listed = await listAllResumes(api);
-  const cached = await cachedResumes(db, userId);
+  const [listed, cached] = await Promise.all([listAllResumes(api), cachedResumes(db, userId)]);
   const cachedById = new Map(cached.map((row) => [row.hh_resume_id, row]));
 
   const stale = listed.filter((item) => {

@@ -91,15 +91,30 @@ export async function getValidAccessToken(env: Env, db: Db, config: HhConfig, us
 
 /** hh.ru's API as this user, with refresh on expiry and disconnection on revocation. */
 export function hhApiForUser(env: Env, db: Db, config: HhConfig, userId: number): HhApi {
+  // One instance serves one job (a sync, an attempt): its calls share a token instead of
+  // reading and decrypting it from D1 for each. hh.ru's token_expired still renews it.
+  let shared: Promise<string> | null = null;
+  const share = (token: Promise<string>) => {
+    shared = token;
+    token.catch(() => {
+      if (shared === token) shared = null;
+    });
+    return token;
+  };
   return new HhApi(config, {
-    current: () => getValidAccessToken(env, db, config, userId),
-    async renew(expired) {
-      const user = await loadConnected(db, userId);
-      // Someone already replaced the token hh.ru rejected: use theirs.
-      const stored = await accessTokenOf(env, user);
-      if (stored !== expired && !isExpired(user)) return stored;
-      return refreshHHToken(env, db, config, userId);
+    current: () => shared ?? share(getValidAccessToken(env, db, config, userId)),
+    renew: (expired) =>
+      share(
+        (async () => {
+          const user = await loadConnected(db, userId);
+          // Someone already replaced the token hh.ru rejected: use theirs.
+          const stored = await accessTokenOf(env, user);
+          return stored !== expired && !isExpired(user) ? stored : refreshHHToken(env, db, config, userId);
+        })(),
+      ),
+    revoked: () => {
+      shared = null;
+      return markDisconnected(db, userId);
     },
-    revoked: () => markDisconnected(db, userId),
   });
 }
