@@ -37,6 +37,17 @@ export function useSandbox(options: Parameters<typeof createSandbox>[0] = {}): S
       headers: { "Content-Type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+  return routeFetchTo(sandbox);
+}
+
+/**
+ * Routes the Worker's hh.ru requests to `sandbox` (useSandbox does this). Mocks are
+ * restored after each test: a file that shares one sandbox (and its tokens) across
+ * tests calls this again in beforeEach.
+ */
+export function routeFetchTo(sandbox: Sandbox): Sandbox {
+  const current = globalThis.fetch;
+  if (vi.isMockFunction(current)) current.mockRestore();
   const realFetch = globalThis.fetch;
   vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
     const request = new Request(input as RequestInfo, init);
