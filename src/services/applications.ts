@@ -4,11 +4,12 @@
  * the vacancy comes from the feed's cache; the consumer fills in the rest.
  */
 import { and, desc, eq, sql } from "drizzle-orm";
-import { applications, hhCache, resumes, type Application, type ApplicationRow } from "../../shared/schema";
+import { applications, type Application, type ApplicationRow } from "../../shared/schema";
 import type { Db } from "../db";
 import type { Env } from "../env";
 import { conflict } from "../errors";
-import { vacancyKey } from "./hh-cache";
+import { cacheGetEvenExpired, vacancyKey } from "./hh-cache";
+import { findSelectedResume } from "./resumes";
 
 export const NO_RESUME_SELECTED = "Сначала выберите резюме в профиле: отклик отправляется с выбранным резюме.";
 
@@ -61,17 +62,7 @@ export function vacancyInfoFrom(vacancy: unknown): VacancyInfo | null {
 
 /** What the feed cached about a vacancy (`vacancy:<id>`), even if past its expiry: titles rarely change. */
 export async function cachedVacancyInfo(db: Db, vacancyId: string): Promise<VacancyInfo | null> {
-  const [row] = await db.select({ value: hhCache.value }).from(hhCache).where(eq(hhCache.key, vacancyKey(vacancyId))).limit(1);
-  return row ? vacancyInfoFrom(row.value) : null;
-}
-
-async function selectedResume(db: Db, userId: number) {
-  const [row] = await db
-    .select({ hh_resume_id: resumes.hh_resume_id, title: resumes.title })
-    .from(resumes)
-    .where(and(eq(resumes.user_id, userId), eq(resumes.selected, true)))
-    .limit(1);
-  return row ?? null;
+  return vacancyInfoFrom(await cacheGetEvenExpired(db, vacancyKey(vacancyId)));
 }
 
 /**
@@ -95,7 +86,7 @@ export interface ApplyInput {
 export type ApplyResult = { kind: "queued" | "existing"; application: Application };
 
 export async function applyToVacancy(env: Env, db: Db, userId: number, input: ApplyInput): Promise<ApplyResult> {
-  const resume = await selectedResume(db, userId);
+  const resume = await findSelectedResume(db, userId);
   if (!resume) throw conflict("no_resume_selected", NO_RESUME_SELECTED);
   const vacancy = await cachedVacancyInfo(db, input.vacancy_id);
   const now = new Date();

@@ -5,7 +5,7 @@
  * in D1 (hh-cache.ts), so a warm page costs hh.ru nothing.
  */
 import { and, eq, inArray } from "drizzle-orm";
-import { applications, resumes, swipes, type Area, type VacanciesResponse, type VacancyCard } from "../../shared/schema";
+import { applications, swipes, type Area, type VacanciesResponse, type VacancyCard } from "../../shared/schema";
 import type { Db } from "../db";
 import type { Env } from "../env";
 import { AppError } from "../errors";
@@ -23,6 +23,7 @@ import {
   vacancyKey,
 } from "./hh-cache";
 import { mapLimit } from "../util/map-limit";
+import { findSelectedResume } from "./resumes";
 import { hhApiForUser } from "./tokens";
 
 export const FEED_PER_PAGE = 20;
@@ -51,14 +52,6 @@ export interface FeedFilters {
 export const apiFor = (env: Env, db: Db, userId: number): HhApi =>
   hhApiForUser(env, db, hhConfig(env, env.APP_ORIGIN ?? ""), userId);
 
-export async function selectedResumeId(db: Db, userId: number): Promise<string | null> {
-  const [row] = await db
-    .select({ id: resumes.hh_resume_id })
-    .from(resumes)
-    .where(and(eq(resumes.user_id, userId), eq(resumes.selected, true)))
-    .limit(1);
-  return row?.id ?? null;
-}
 
 /** hh.ru's detail of one vacancy, cached; hh.ru's errors propagate. */
 export async function vacancyDetail(api: HhApi, db: Db, vacancyId: string): Promise<HhVacancyDetail> {
@@ -136,7 +129,7 @@ export function toCard(v: HhVacancy, detail: HhVacancyDetail | null): VacancyCar
 }
 
 export async function vacancyFeed(env: Env, db: Db, userId: number, filters: FeedFilters): Promise<VacanciesResponse> {
-  const resumeId = await selectedResumeId(db, userId);
+  const resumeId = (await findSelectedResume(db, userId))?.hh_resume_id ?? null;
   const source = resumeId ? "similar" : "search";
   // Past hh.ru's depth there is nothing to show; asking would only earn a 400.
   if (filters.page >= FEED_MAX_PAGES) return { items: [], page: filters.page, pages: FEED_MAX_PAGES, source };

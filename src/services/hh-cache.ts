@@ -28,6 +28,9 @@ export async function cacheGet<T>(db: Db, key: string, now = Date.now()): Promis
   return row ? (row.value as T) : null;
 }
 
+/** The value under `key` even past its expiry, for data that rarely changes (a vacancy's title). */
+export const cacheGetEvenExpired = <T>(db: Db, key: string) => cacheGet<T>(db, key, 0);
+
 /** Live values for many keys at once (≤ 99 keys: D1 binds at most 100 parameters). */
 export async function cacheGetMany<T>(db: Db, keys: readonly string[], now = Date.now()): Promise<Map<string, T>> {
   if (keys.length === 0) return new Map();

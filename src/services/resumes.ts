@@ -53,6 +53,16 @@ export function toResume(row: ResumeRow): Resume {
   };
 }
 
+/** The user's active resume (its hh id and title), or null when none is selected. */
+export async function findSelectedResume(db: Db, userId: number) {
+  const [row] = await db
+    .select({ hh_resume_id: resumes.hh_resume_id, title: resumes.title })
+    .from(resumes)
+    .where(and(eq(resumes.user_id, userId), eq(resumes.selected, true)))
+    .limit(1);
+  return row ?? null;
+}
+
 export const cachedResumes = (db: Db, userId: number) =>
   db.select().from(resumes).where(eq(resumes.user_id, userId)).orderBy(desc(resumes.updated_at), resumes.id);
 
