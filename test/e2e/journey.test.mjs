@@ -23,6 +23,14 @@ async function topCard(page) {
   };
 }
 
+/** Waits until the top card is no longer `vacancyId` (it flew off). */
+function nextCard(page, vacancyId) {
+  return page.waitForFunction(
+    (id) => document.querySelector('[data-testid="vacancy-card"]')?.getAttribute("data-vacancy-id") !== id,
+    vacancyId,
+  );
+}
+
 async function historyRow(page, vacancyId) {
   return page.locator(`[data-testid="application-row"][data-vacancy-id="${vacancyId}"]`);
 }
@@ -91,7 +99,7 @@ describe("a job seeker on a desktop", () => {
         applied.skipped ??= card.id;
         await page.getByRole("button", { name: "Пропустить" }).click();
       }
-      await page.waitForFunction((id) => document.querySelector('[data-testid="vacancy-card"]')?.getAttribute("data-vacancy-id") !== id, card.id);
+      await nextCard(page, card.id);
     }
     await page.getByTestId("toast").first().waitFor();
   });
@@ -118,9 +126,24 @@ describe("a job seeker on a desktop", () => {
       const card = await topCard(page);
       seen.push(card.id);
       await page.getByRole("button", { name: "Пропустить" }).click();
-      await page.waitForFunction((id) => document.querySelector('[data-testid="vacancy-card"]')?.getAttribute("data-vacancy-id") !== id, card.id);
+      await nextCard(page, card.id);
     }
     for (const id of Object.values(applied)) assert.ok(!seen.includes(id), `vacancy ${id} came back`);
+  });
+
+  test("when hh.ru closes its API to the app, the profile says so in plain words", async () => {
+    const { page } = browser;
+    await page.getByRole("link", { name: "Профиль" }).click();
+    await app.control("/config", { closed: true });
+    try {
+      await page.getByRole("button", { name: /Обновить резюме из hh\.ru/ }).click();
+      await page.getByTestId("sync-status").getByText(/hh\.ru не разрешает этому приложению/).waitFor({ timeout: 15_000 });
+      // The cached resumes stay.
+      assert.equal(await page.locator('input[type="radio"][name="resume"]').count(), 3);
+      await shot(page, "06-hh-closed");
+    } finally {
+      await app.control("/config", { closed: false });
+    }
   });
 
   test("logs out: the app asks to log in again", async () => {
@@ -177,7 +200,7 @@ describe("a job seeker on a phone, with a finger", () => {
     await page.waitForTimeout(400);
     assert.equal(await card.getAttribute("data-vacancy-id"), first, "a short drag keeps the card");
     await drag(-box.width * 0.6);
-    await page.waitForFunction((id) => document.querySelector('[data-testid="vacancy-card"]')?.getAttribute("data-vacancy-id") !== id, first);
+    await nextCard(page, first);
     const swipes = await page.evaluate(() => fetch("/api/applications").then((r) => r.json()));
     assert.ok(!swipes.applications.some((a) => a.vacancy_id === first), "skipping does not apply");
   });
@@ -229,7 +252,7 @@ describe("a job seeker with the keyboard only", () => {
     await card.waitFor();
     const first = await card.getAttribute("data-vacancy-id");
     await page.keyboard.press("ArrowLeft");
-    await page.waitForFunction((id) => document.querySelector('[data-testid="vacancy-card"]')?.getAttribute("data-vacancy-id") !== id, first);
+    await nextCard(page, first);
     const second = await card.getAttribute("data-vacancy-id");
     await page.keyboard.press("ArrowRight");
     await page.getByTestId("toast").first().waitFor();
