@@ -206,6 +206,31 @@ describe("a job seeker on a phone, with a finger", () => {
   });
 });
 
+describe("a job seeker whose hh.ru access was revoked", () => {
+  let browser;
+  before(async () => {
+    browser = await openBrowser({ viewport: PHONE, hasTouch: true });
+  });
+  after(() => browser?.close());
+
+  test("is asked to reconnect hh.ru, and reconnecting brings the resumes back", async () => {
+    const { page } = browser;
+    await loginThroughConsent(page, app.appUrl, "Иван Петров");
+    await page.getByRole("radio", { name: /Аналитик данных/ }).waitFor({ timeout: 15_000 });
+    const { users } = await app.control("");
+    await app.control(`/users/${users.ivan.id}/revoke`, {});
+    await page.getByRole("button", { name: /Обновить резюме из hh\.ru/ }).tap();
+    const reconnect = page.getByRole("link", { name: "Переподключить hh.ru" });
+    await reconnect.first().waitFor({ timeout: 15_000 });
+    await shot(page, "12-phone-reconnect");
+    await reconnect.first().tap();
+    await page.getByRole("button", { name: "Войти как Иван Петров" }).tap();
+    await page.waitForURL(`${app.appUrl}/profile`);
+    await page.getByRole("radio", { name: /Аналитик данных/ }).waitFor({ timeout: 15_000 });
+    assert.equal(await reconnect.count(), 0);
+  });
+});
+
 describe("a job seeker with the keyboard only", () => {
   let browser;
   before(async () => {
