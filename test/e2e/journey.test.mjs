@@ -206,6 +206,39 @@ describe("a job seeker on a phone, with a finger", () => {
   });
 });
 
+describe("a job seeker filtering the deck", () => {
+  let browser;
+  before(async () => {
+    browser = await openBrowser({ viewport: PHONE, hasTouch: true });
+  });
+  after(() => browser?.close());
+
+  test("picks a region in the filters panel and gets only that region's cards", async () => {
+    const { page } = browser;
+    await loginThroughConsent(page, app.appUrl, ANNA);
+    const radio = page.getByRole("radio", { name: /Frontend-разработчик/ });
+    await radio.waitFor({ timeout: 15_000 });
+    if (!(await radio.isChecked())) {
+      await Promise.all([page.waitForResponse((r) => r.url().endsWith("/api/hh/resumes/select")), radio.check()]);
+    }
+    await page.getByRole("link", { name: "Вакансии", exact: true }).tap();
+    await page.getByTestId("vacancy-card").waitFor();
+    await page.getByRole("button", { name: /Фильтры/ }).tap();
+    await page.getByLabel("Санкт-Петербург").check();
+    await shot(page, "13-phone-filters");
+    await page.getByRole("button", { name: "Применить" }).tap();
+    await page.getByRole("button", { name: "Фильтры (1)" }).waitFor();
+    for (let i = 0; i < 3; i++) {
+      const card = page.getByTestId("vacancy-card");
+      await card.waitFor();
+      assert.match(await card.innerText(), /Санкт-Петербург/);
+      const id = await card.getAttribute("data-vacancy-id");
+      await page.getByRole("button", { name: "Пропустить" }).tap();
+      await nextCard(page, id);
+    }
+  });
+});
+
 describe("a job seeker whose hh.ru access was revoked", () => {
   let browser;
   before(async () => {
