@@ -90,3 +90,25 @@ export async function loginThroughConsent(page, appUrl, userName) {
   await page.getByRole("button", { name: `Войти как ${userName}` }).click();
   await page.waitForURL(`${appUrl}/profile`);
 }
+
+/** The top card: its vacancy id and whether it needs a test. */
+export async function topCard(page) {
+  const card = page.getByTestId("vacancy-card");
+  await card.waitFor();
+  return {
+    id: await card.getAttribute("data-vacancy-id"),
+    hasTest: (await card.getByText("Тестовое задание").count()) > 0,
+  };
+}
+
+/** Waits until the top card is no longer `vacancyId` (it flew off). */
+export function nextCard(page, vacancyId) {
+  return page.waitForFunction(
+    (id) => document.querySelector('[data-testid="vacancy-card"]')?.getAttribute("data-vacancy-id") !== id,
+    vacancyId,
+  );
+}
+
+export function historyRow(page, vacancyId) {
+  return page.locator(`[data-testid="application-row"][data-vacancy-id="${vacancyId}"]`);
+}
