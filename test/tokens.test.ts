@@ -100,6 +100,18 @@ describe("getValidAccessToken / refreshHHToken", () => {
     expect(me.hh.connected).toBe(true);
   });
 
+  it("when our clock runs ahead and hh.ru says the token has not expired, keeps using it without asking again", async () => {
+    const sandbox = useSandbox();
+    const { api } = await loggedInAnna(sandbox);
+    await db.update(users).set({ hh_token_expires_at: new Date(Date.now() - 1000) }).where(eq(users.hh_user_id, anna.id));
+    expect((await api.me()).id).toBe(anna.id);
+    expect(sandbox.sent.map((r) => r.path)).toEqual(["/token", "/me"]);
+    const next = hhApiForUser(env, db, config, (await annaRow()).id);
+    await next.me();
+    expect(refreshCalls(sandbox)).toHaveLength(1);
+    expect((await annaRow()).hh_disconnected_at).toBeNull();
+  });
+
   it.each([
     ["revoked", "revoke"],
     ["deactivated after a password change", "deactivate"],

@@ -17,6 +17,7 @@ import { findUser, sealTokens, tokenContext } from "./users";
 
 const inflight = new Map<number, Promise<string>>();
 const RACE_REREAD_DELAYS_MS = [0, 150, 300, 600, 1000];
+const NOT_EXPIRED_RETRY_MS = 5 * 60_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -64,8 +65,12 @@ async function refreshOnce(env: Env, db: Db, config: HhConfig, userId: number): 
   } catch (err) {
     if (!(err instanceof HhOAuthError) || err.error !== "invalid_grant") throw err;
     if (err.description.includes("already been refreshed")) return winnerToken(env, db, userId, user.hh_refresh_token!);
-    // Our clock ran ahead of hh.ru's: the stored token is still good.
-    if (err.description.includes("not expired")) return accessTokenOf(env, user);
+    if (err.description.includes("not expired")) {
+      // Our clock ran ahead of hh.ru's: the stored token is still good. Look again in a few
+      // minutes rather than asking hh.ru before every call.
+      await db.update(users).set({ hh_token_expires_at: new Date(Date.now() + NOT_EXPIRED_RETRY_MS) }).where(eq(users.id, userId));
+      return accessTokenOf(env, user);
+    }
     await markDisconnected(db, userId);
     throw new HhDisconnectedError(err.description || err.error);
   }
