@@ -131,6 +131,7 @@ export const history = {
   updated: (date: string) => `обновлено ${date}`,
   applyOnHh: "Откликнуться на hh.ru",
   applyOnEmployerSite: "Откликнуться на сайте работодателя",
+  retry: "Отправить снова",
   letter: "Сопроводительное письмо",
 };
 

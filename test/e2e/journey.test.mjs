@@ -95,6 +95,34 @@ describe("a job seeker on a desktop", () => {
     await shot(page, "05-history");
   });
 
+  test("a refused application can be sent again from the history", async () => {
+    const { page } = browser;
+    await app.control("/faults", {
+      count: 1,
+      status: 403,
+      method: "POST",
+      path_prefix: "/negotiations",
+      body: { errors: [{ type: "negotiations", value: "application_denied" }] },
+    });
+    await page.getByRole("link", { name: "Вакансии", exact: true }).click();
+    let card = await topCard(page);
+    while (card.hasTest) {
+      // A test-required vacancy would fail again for its own reason.
+      await page.getByRole("button", { name: "Пропустить" }).click();
+      await nextCard(page, card.id);
+      card = await topCard(page);
+    }
+    await page.getByRole("button", { name: "Откликнуться" }).click();
+    await nextCard(page, card.id);
+    await page.getByRole("link", { name: "История", exact: true }).click();
+    const row = historyRow(page, card.id);
+    await row.and(page.locator('[data-status="failed"]')).waitFor({ timeout: 20_000 });
+    assert.match(await row.getByTestId("application-reason").innerText(), /hh\.ru не разрешил отклик/);
+    await row.getByRole("button", { name: "Отправить снова" }).click();
+    await row.and(page.locator('[data-status="success"]')).waitFor({ timeout: 20_000 });
+    applied.retried = card.id;
+  });
+
   test("a skipped card never comes back after a reload", async () => {
     const { page } = browser;
     await page.getByRole("link", { name: "Вакансии" }).click();

@@ -11,7 +11,8 @@ function manualLink(app: Application): { href: string; label: string } | null {
   return null;
 }
 
-export function ApplicationRow({ app }: { app: Application }) {
+/** `onRetry`: send a failed application again — offered where hh.ru might now accept it. */
+export function ApplicationRow({ app, onRetry }: { app: Application; onRetry?: () => void }) {
   const link = manualLink(app);
   const changed = app.updated_at !== app.created_at && app.status !== "queued";
   return (
@@ -37,6 +38,10 @@ export function ApplicationRow({ app }: { app: Application }) {
           {link.label}
           <span aria-hidden="true"> ↗</span>
         </a>
+      ) : app.status === "failed" && onRetry ? (
+        <button type="button" class="btn btn-small app-manual" onClick={onRetry}>
+          {t.retry}
+        </button>
       ) : null}
       <p class="app-meta text-muted">
         <time dateTime={app.created_at}>{t.created(formatDateTime(app.created_at))}</time>

@@ -74,25 +74,41 @@ export const HistoryModel = createModel((toasts: ToastsModel) => {
     if (active && !document.hidden) void refresh().then(schedule);
   });
 
-  async function apply(card: VacancyCard) {
+  /** Sends the application, then watches it until polling sees its outcome; false if it could not be sent. */
+  async function send(vacancyId: string, coverLetter: () => Promise<string>, title: string): Promise<boolean> {
     const gen = generation;
-    const toastId = toasts.info(t.sending, card.name);
+    const toastId = toasts.info(t.sending, title);
     try {
-      const { cover_letter } = await post<{ cover_letter: string }>("/api/cover-letter", { vacancy_id: card.id });
-      if (gen !== generation) return;
-      const app = await post<Application>("/api/hh/apply", { vacancy_id: card.id, cover_letter });
-      if (gen !== generation) return;
+      const cover_letter = await coverLetter();
+      if (gen !== generation) return false;
+      const app = await post<Application>("/api/hh/apply", { vacancy_id: vacancyId, cover_letter });
+      if (gen !== generation) return false;
       upsert(app);
-      watched.set(app.id, { title: app.vacancy_title || card.name, toastId });
+      watched.set(app.id, { title: app.vacancy_title || title, toastId });
       announce([app]);
       schedule();
+      return true;
+    } catch (err) {
+      if (gen !== generation || isUnauthorized(err)) return false;
+      toasts.dismiss(toastId);
+      toasts.error(t.failed(errorMessage(err)), title);
+      return false;
+    }
+  }
+
+  /** A right swipe: a letter for this vacancy, the application, and the swipe remembered. */
+  async function apply(card: VacancyCard) {
+    const letter = () =>
+      post<{ cover_letter: string }>("/api/cover-letter", { vacancy_id: card.id }).then((r) => r.cover_letter);
+    if (await send(card.id, letter, card.name)) {
       // The feed already hides applied vacancies; the swipe is bookkeeping, so a failure here is silent.
       post("/api/swipes", { vacancy_id: card.id, direction: "right" }).catch(() => {});
-    } catch (err) {
-      if (gen !== generation || isUnauthorized(err)) return;
-      toasts.dismiss(toastId);
-      toasts.error(t.failed(errorMessage(err)), card.name);
     }
+  }
+
+  /** A failed application sent once more, with the letter it had (the server re-queues the same row). */
+  function retry(app: Application) {
+    return send(app.vacancy_id, async () => app.cover_letter, app.vacancy_title || app.vacancy_id);
   }
 
   return {
@@ -100,6 +116,7 @@ export const HistoryModel = createModel((toasts: ToastsModel) => {
     error,
     pendingCount,
     apply,
+    retry,
     async reload() {
       if (list.value === null) error.value = null;
       await refresh();

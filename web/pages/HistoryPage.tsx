@@ -27,7 +27,7 @@ function Applications() {
   return (
     <ul class="apps">
       {list.map((app) => (
-        <ApplicationRow key={app.id} app={app} />
+        <ApplicationRow key={app.id} app={app} onRetry={() => void historyModel.retry(app)} />
       ))}
     </ul>
   );
