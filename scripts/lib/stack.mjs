@@ -3,7 +3,8 @@
 // Used by `npm start`, the browser tests and the benchmarks.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
@@ -41,6 +42,27 @@ export function ensureDevVars() {
   if (/^TOKEN_ENCRYPTION_KEY=/m.test(current)) return;
   const line = `TOKEN_ENCRYPTION_KEY=${randomBytes(32).toString("base64")}\n`;
   writeFileSync(file, current && !current.endsWith("\n") ? `${current}\n${line}` : current + line);
+}
+
+/** `.dev.vars` as an object (KEY=value lines), or {} when there is none. */
+function readDevVars() {
+  const file = join(root, ".dev.vars");
+  if (!existsSync(file)) return {};
+  const entries = readFileSync(file, "utf8")
+    .split("\n")
+    .map((line) => line.match(/^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/i))
+    .filter(Boolean)
+    .map((m) => [m[1], m[2].replace(/^"(.*)"$/, "$1")]);
+  return Object.fromEntries(entries);
+}
+
+/** The Worker's vars for one `wrangler dev`, readable by this user only; removed when the stack stops. */
+function writeEnvFile(vars) {
+  const dir = mkdtempSync(join(tmpdir(), "otklik-env-"));
+  const path = join(dir, "dev.env");
+  const quote = (v) => JSON.stringify(String(v));
+  writeFileSync(path, Object.entries(vars).map(([k, v]) => `${k}=${quote(v)}`).join("\n") + "\n", { mode: 0o600 });
+  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export function applyMigrations(persistTo) {
@@ -106,12 +128,11 @@ export async function startStack({
   vars: extraVars = {},
   real = Boolean(process.env.HH_CLIENT_ID && process.env.HH_CLIENT_SECRET),
 } = {}) {
-  const vars = [];
+  const vars = {};
   let sandbox;
   if (real) {
-    vars.push(`HH_CLIENT_ID:${process.env.HH_CLIENT_ID}`, `HH_CLIENT_SECRET:${process.env.HH_CLIENT_SECRET}`);
-    for (const name of ["HH_OAUTH_BASE", "HH_API_BASE", "HH_REDIRECT_URI", "HH_USER_AGENT", "APP_ORIGIN"]) {
-      if (process.env[name]) vars.push(`${name}:${process.env[name]}`);
+    for (const name of ["HH_CLIENT_ID", "HH_CLIENT_SECRET", "HH_OAUTH_BASE", "HH_API_BASE", "HH_REDIRECT_URI", "HH_USER_AGENT", "APP_ORIGIN"]) {
+      if (process.env[name]) vars[name] = process.env[name];
     }
   } else {
     sandbox = await startChild(
@@ -122,24 +143,25 @@ export async function startStack({
       /SANDBOX_URL=(\S+)/,
       { quiet },
     );
-    const sandboxUrl = sandbox.match[1];
-    vars.push(
-      "HH_CLIENT_ID:otklik-sandbox",
-      "HH_CLIENT_SECRET:otklik-sandbox-secret",
-      `HH_OAUTH_BASE:${sandboxUrl}`,
-      `HH_API_BASE:${sandboxUrl}`,
-    );
-    sandbox.url = sandboxUrl;
+    sandbox.url = sandbox.match[1];
+    Object.assign(vars, {
+      HH_CLIENT_ID: "otklik-sandbox",
+      HH_CLIENT_SECRET: "otklik-sandbox-secret",
+      HH_OAUTH_BASE: sandbox.url,
+      HH_API_BASE: sandbox.url,
+    });
   }
-  for (const [name, value] of Object.entries(extraVars)) vars.push(`${name}:${value}`);
+  // Secrets go through a private env file, not the command line where `ps` shows them.
+  const envFile = writeEnvFile({ ...readDevVars(), ...vars, ...extraVars });
   const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--test-scheduled", "--show-interactive-dev-session=false"];
+  args.push("--env-file", envFile.path);
   if (persistTo) args.push("--persist-to", persistTo);
-  for (const v of vars) args.push("--var", v);
   let app;
   try {
     app = await startChild("wrangler", bin("wrangler"), args, quietWranglerEnv, /Ready on (http:\/\/\S+)/, { quiet });
   } catch (err) {
     stopChild(sandbox?.child);
+    envFile.remove();
     throw err;
   }
   const appUrl = `http://127.0.0.1:${port}`;
@@ -149,6 +171,7 @@ export async function startStack({
     stop() {
       stopChild(app.child);
       stopChild(sandbox?.child);
+      envFile.remove();
     },
   };
 }
