@@ -34,7 +34,7 @@ const injectApplyFault = (sandbox: Sandbox, status: number, count = 1) =>
 
 /** The user applied on hh.ru themselves (or an earlier attempt of ours got through): hh.ru has the negotiation. */
 async function negotiationAlreadyOnHh(sandbox: Sandbox, vacancyId: string = V.normal) {
-  const api = hhApiForUser(env, db, hhConfig(env, APP), await userIdOf(anna.id));
+  const api = hhApiForUser(env, db, await userIdOf(anna.id), hhConfig(env, APP));
   const result = await api.apply(vacancyId, anna.resumes.frontend, "");
   sandbox.sent.length = 0;
   if (result.kind !== "created") throw new Error("expected a negotiation");

@@ -25,7 +25,7 @@ async function annaRow() {
 async function loggedInAnna(sandbox: Sandbox) {
   const browser = await loginAs(sandbox, anna.id);
   sandbox.sent.length = 0;
-  return { browser, api: hhApiForUser(env, db, config, (await annaRow()).id) };
+  return { browser, api: hhApiForUser(env, db, (await annaRow()).id, config) };
 }
 
 /** Both hh.ru and our copy agree the access token has expired. */
@@ -106,7 +106,7 @@ describe("getValidAccessToken / refreshHHToken", () => {
     await db.update(users).set({ hh_token_expires_at: new Date(Date.now() - 1000) }).where(eq(users.hh_user_id, anna.id));
     expect((await api.me()).id).toBe(anna.id);
     expect(sandbox.sent.map((r) => r.path)).toEqual(["/token", "/me"]);
-    const next = hhApiForUser(env, db, config, (await annaRow()).id);
+    const next = hhApiForUser(env, db, (await annaRow()).id, config);
     await next.me();
     expect(refreshCalls(sandbox)).toHaveLength(1);
     expect((await annaRow()).hh_disconnected_at).toBeNull();

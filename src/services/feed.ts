@@ -10,7 +10,6 @@ import type { Db } from "../db";
 import type { Env } from "../env";
 import { AppError } from "../errors";
 import type { HhApi } from "../hh/api";
-import { hhConfig } from "../hh/config";
 import { HhApiError } from "../hh/errors";
 import type { HhArea, HhPage, HhVacancy, HhVacancyDetail, HhVacancySearch } from "../hh/types";
 import {
@@ -22,7 +21,7 @@ import {
   VACANCY_PAGE_TTL_MS,
   vacancyKey,
 } from "./hh-cache";
-import { mapLimit } from "../util/map-limit";
+import { mapLimit, OUTBOUND_CONCURRENCY } from "../util/map-limit";
 import { findSelectedResume } from "./resumes";
 import { hhApiForUser } from "./tokens";
 
@@ -30,8 +29,6 @@ export const FEED_PER_PAGE = 20;
 /** hh.ru serves at most 2000 results of a search: page × per_page must stay within it. */
 export const HH_SEARCH_DEPTH = 2000;
 export const FEED_MAX_PAGES = HH_SEARCH_DEPTH / FEED_PER_PAGE;
-/** A Worker keeps at most 6 outbound connections open. */
-const DETAIL_CONCURRENCY = 6;
 const RUSSIA_ID = "113";
 /** Listed first in the region filter: where most vacancies are. */
 const TOP_AREAS = ["1", "2"];
@@ -49,9 +46,6 @@ export interface FeedFilters {
   page: number;
 }
 
-export const apiFor = (env: Env, db: Db, userId: number): HhApi =>
-  hhApiForUser(env, db, hhConfig(env, env.APP_ORIGIN ?? ""), userId);
-
 
 /** hh.ru's detail of one vacancy, cached; hh.ru's errors propagate. */
 export async function vacancyDetail(api: HhApi, db: Db, vacancyId: string): Promise<HhVacancyDetail> {
@@ -64,7 +58,7 @@ async function vacancyDetails(api: HhApi, db: Db, ids: string[]): Promise<Map<st
   const hits = await cacheGetMany<HhVacancyDetail>(db, ids.map(vacancyKey));
   const details = new Map<string, HhVacancyDetail | null>(ids.map((id) => [id, hits.get(vacancyKey(id)) ?? null]));
   const missing = ids.filter((id) => !details.get(id));
-  const fetched = await mapLimit(missing, DETAIL_CONCURRENCY, (id) => api.vacancy(id).catch(() => null));
+  const fetched = await mapLimit(missing, OUTBOUND_CONCURRENCY, (id) => api.vacancy(id).catch(() => null));
   const fresh = missing.flatMap((id, i) => (fetched[i] ? [{ id, detail: fetched[i] }] : []));
   for (const { id, detail } of fresh) details.set(id, detail);
   await cachePutMany(db, fresh.map(({ id, detail }) => ({ key: vacancyKey(id), value: detail })), VACANCY_DETAIL_TTL_MS);
@@ -134,7 +128,7 @@ export async function vacancyFeed(env: Env, db: Db, userId: number, filters: Fee
   // Past hh.ru's depth there is nothing to show; asking would only earn a 400.
   if (filters.page >= FEED_MAX_PAGES) return { items: [], page: filters.page, pages: FEED_MAX_PAGES, source };
 
-  const api = apiFor(env, db, userId);
+  const api = hhApiForUser(env, db, userId);
   const search = hhSearch(filters);
   const found = await cached<HhPage<HhVacancy>>(db, pageKey(resumeId, search), VACANCY_PAGE_TTL_MS, () =>
     resumeId ? api.similarVacancies(resumeId, search) : api.vacancies(search),
@@ -168,6 +162,6 @@ export function regionsForFilter(tree: HhArea[]): Area[] {
 }
 
 export async function feedAreas(env: Env, db: Db, userId: number): Promise<Area[]> {
-  const api = apiFor(env, db, userId);
+  const api = hhApiForUser(env, db, userId);
   return cached(db, "areas:regions", AREAS_TTL_MS, async () => regionsForFilter(await api.areas()));
 }

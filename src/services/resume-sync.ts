@@ -11,7 +11,6 @@ import { resumes, users, type ResumesResponse } from "../../shared/schema";
 import { getDb, type Db } from "../db";
 import type { Env } from "../env";
 import type { HhApi } from "../hh/api";
-import { hhConfig } from "../hh/config";
 import { parseHhDate } from "../hh/dates";
 import { HhApiError, HhDisconnectedError, HhOAuthError, HhUnavailableError } from "../hh/errors";
 import { explainHhError } from "../hh/messages";
@@ -91,7 +90,7 @@ async function fetchDetail(api: HhApi, id: string): Promise<HhResume | null> {
 
 /** One run with the claim held: read hh.ru, then write the new cache in one batch. */
 async function runSync(env: Env, db: Db, userId: number, claimedAt: Date) {
-  const api = hhApiForUser(env, db, hhConfig(env, env.APP_ORIGIN ?? ""), userId);
+  const api = hhApiForUser(env, db, userId);
   const [listed, cached] = await Promise.all([listAllResumes(api), cachedResumes(db, userId)]);
   const cachedById = new Map(cached.map((row) => [row.hh_resume_id, row]));
 

@@ -9,7 +9,6 @@ import { applications, type ApplicationRow } from "../../shared/schema";
 import type { Db } from "../db";
 import type { Env } from "../env";
 import type { HhApi } from "../hh/api";
-import { hhConfig } from "../hh/config";
 import { HhApiError, HhDisconnectedError, HhOAuthError, isTransient } from "../hh/errors";
 import { explainHhError, externalApplyReason, TEST_REQUIRED_REASON } from "../hh/messages";
 import { cachedVacancyInfo, vacancyInfoFrom, vacancyPageUrl, type VacancyInfo } from "./applications";
@@ -88,7 +87,7 @@ class Attempt {
     /** We took over a dead attempt's claim: it may have reached hh.ru. */
     private readonly tookOver: boolean,
   ) {
-    this.api = hhApiForUser(env, db, hhConfig(env, env.APP_ORIGIN ?? ""), app.user_id);
+    this.api = hhApiForUser(env, db, app.user_id);
   }
 
   async run(): Promise<SendOutcome> {

@@ -9,7 +9,7 @@ import { users, type UserRow } from "../../shared/schema";
 import type { Db } from "../db";
 import type { Env } from "../env";
 import { HhApi } from "../hh/api";
-import type { HhConfig } from "../hh/config";
+import { hhConfig, type HhConfig } from "../hh/config";
 import { HhDisconnectedError, HhOAuthError } from "../hh/errors";
 import { refreshTokens } from "../hh/oauth";
 import { decryptSecret } from "./crypto";
@@ -94,8 +94,11 @@ export async function getValidAccessToken(env: Env, db: Db, config: HhConfig, us
   return isExpired(user) ? refreshHHToken(env, db, config, userId) : accessTokenOf(env, user);
 }
 
-/** hh.ru's API as this user, with refresh on expiry and disconnection on revocation. */
-export function hhApiForUser(env: Env, db: Db, config: HhConfig, userId: number): HhApi {
+/**
+ * hh.ru's API as this user, with refresh on expiry and disconnection on revocation.
+ * API calls need no redirect URI, so the configuration defaults to the environment's.
+ */
+export function hhApiForUser(env: Env, db: Db, userId: number, config: HhConfig = hhConfig(env, env.APP_ORIGIN ?? "")): HhApi {
   // One instance serves one job (a sync, an attempt): its calls share a token instead of
   // reading and decrypting it from D1 for each. hh.ru's token_expired still renews it.
   let shared: Promise<string> | null = null;

@@ -10,7 +10,8 @@ import type { Db } from "../../db";
 import type { Env } from "../../env";
 import { AppError, conflict } from "../../errors";
 import { NEGOTIATION_REASONS } from "../../hh/messages";
-import { apiFor, vacancyDetail } from "../feed";
+import { vacancyDetail } from "../feed";
+import { hhApiForUser } from "../tokens";
 import { HhApiError } from "../../hh/errors";
 import { OpenAiCompatibleProvider, templateProvider, type LetterProvider } from "./provider";
 import { templateLetter, type LetterInput } from "./template";
@@ -53,7 +54,7 @@ export async function coverLetterFor(env: Env, db: Db, userId: number, vacancyId
     .limit(1);
   if (!row) throw conflict("no_resume_selected", NO_RESUME_FOR_LETTER);
 
-  const vacancy = await vacancyDetail(apiFor(env, db, userId), db, vacancyId).catch((err) => {
+  const vacancy = await vacancyDetail(hhApiForUser(env, db, userId), db, vacancyId).catch((err) => {
     if (err instanceof HhApiError && err.status === 404) {
       throw new AppError(404, "vacancy_not_found", NEGOTIATION_REASONS.vacancy_not_found!);
     }
