@@ -3,6 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 import { applyMigrations, ensureDevVars, freePort, root, startStack } from "../../scripts/lib/stack.mjs";
 
@@ -111,4 +112,20 @@ export function nextCard(page, vacancyId) {
 
 export function historyRow(page, vacancyId) {
   return page.locator(`[data-testid="application-row"][data-vacancy-id="${vacancyId}"]`);
+}
+
+/** A fresh stack for the file (or suite) that calls this; its fields exist once `before` has run. */
+export function useApp(options) {
+  const app = {};
+  before(async () => Object.assign(app, await startApp(options)));
+  after(() => app.stop?.());
+  return app;
+}
+
+/** A fresh browser for the suite that calls this: `browser.page` once `before` has run. */
+export function useBrowser(options) {
+  const browser = {};
+  before(async () => Object.assign(browser, await openBrowser(options)));
+  after(() => browser.close?.());
+  return browser;
 }

@@ -1,24 +1,16 @@
 // What a person does on a desktop, in a real Chromium against the real local stack (wrangler dev +
 // sandbox hh.ru): log in, pick a resume, refresh, swipe, read the history, log out.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { DESKTOP, historyRow, loginThroughConsent, nextCard, openBrowser, shot, startApp, topCard } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { DESKTOP, historyRow, loginThroughConsent, nextCard, shot, topCard, useApp, useBrowser } from "./harness.mjs";
 
 const TEST_REQUIRED = "Вакансия требует тестового задания. Отклик возможен только на hh.ru.";
 const ANNA = "Анна Смирнова";
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(() => app?.stop());
+const app = useApp();
 
 describe("a job seeker on a desktop", () => {
-  let browser;
-  before(async () => {
-    browser = await openBrowser({ viewport: DESKTOP });
-  });
-  after(() => browser?.close());
+  const browser = useBrowser({ viewport: DESKTOP });
 
   test("logs in through hh.ru's consent page and sees their name and resumes", async () => {
     const { page } = browser;

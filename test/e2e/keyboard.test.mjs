@@ -1,20 +1,12 @@
 // With the keyboard only: log in, pick a resume, skip and apply with the arrow keys.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { DESKTOP, nextCard, openBrowser, shot, startApp } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { DESKTOP, nextCard, shot, useApp, useBrowser } from "./harness.mjs";
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(() => app?.stop());
+const app = useApp();
 
 describe("a job seeker with the keyboard only", () => {
-  let browser;
-  before(async () => {
-    browser = await openBrowser({ viewport: DESKTOP });
-  });
-  after(() => browser?.close());
+  const browser = useBrowser({ viewport: DESKTOP });
 
   test("logs in, picks a resume with arrow keys and applies with →", async () => {
     const { page } = browser;

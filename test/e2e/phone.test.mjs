@@ -1,22 +1,14 @@
 // On a phone, with a finger: the deck fits, drags, filters, and a revoked login asks to reconnect.
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
-import { loginThroughConsent, nextCard, openBrowser, PHONE, shot, startApp } from "./harness.mjs";
+import { describe, test } from "node:test";
+import { loginThroughConsent, nextCard, PHONE, shot, useApp, useBrowser } from "./harness.mjs";
 
 const ANNA = "Анна Смирнова";
 
-let app;
-before(async () => {
-  app = await startApp();
-});
-after(() => app?.stop());
+const app = useApp();
 
 describe("a job seeker on a phone, with a finger", () => {
-  let browser;
-  before(async () => {
-    browser = await openBrowser({ viewport: PHONE, hasTouch: true });
-  });
-  after(() => browser?.close());
+  const browser = useBrowser({ viewport: PHONE, hasTouch: true });
 
   test("logs in, and the deck fits the screen with both buttons in reach", async () => {
     const { page } = browser;
@@ -62,11 +54,7 @@ describe("a job seeker on a phone, with a finger", () => {
 });
 
 describe("a job seeker filtering the deck", () => {
-  let browser;
-  before(async () => {
-    browser = await openBrowser({ viewport: PHONE, hasTouch: true });
-  });
-  after(() => browser?.close());
+  const browser = useBrowser({ viewport: PHONE, hasTouch: true });
 
   test("picks a region in the filters panel and gets only that region's cards", async () => {
     const { page } = browser;
@@ -95,11 +83,7 @@ describe("a job seeker filtering the deck", () => {
 });
 
 describe("a job seeker whose hh.ru access was revoked", () => {
-  let browser;
-  before(async () => {
-    browser = await openBrowser({ viewport: PHONE, hasTouch: true });
-  });
-  after(() => browser?.close());
+  const browser = useBrowser({ viewport: PHONE, hasTouch: true });
 
   test("is asked to reconnect hh.ru, and reconnecting brings the resumes back", async () => {
     const { page } = browser;
