@@ -17,7 +17,7 @@ const single = z.string({ error: "укажите параметр один ра�
 /** zod's own words for an unknown parameter are English. */
 const unknownParameter = {
   error: (issue: z.core.$ZodRawIssue) =>
-    issue.code === "unrecognized_keys" ? `неизвестный параметр: ${issue.keys.join(", ")}` : undefined,
+    issue.code === "unrecognized_keys" ? `неизвестный параметр ${issue.keys.map((key) => `«${key}»`).join(", ")}` : undefined,
 };
 
 const feedQuery = z.strictObject({
