@@ -72,6 +72,9 @@ describe("sending an application", () => {
     expect(row.employer_name).toEqual(expect.any(String));
     expect(row.vacancy_url).toBe(`https://hh.ru/vacancy/${V.normal}`);
     expect(sandbox.sent.some((r) => r.method === "GET" && r.path === `/vacancies/${V.normal}`)).toBe(true);
+    // The detail it fetched is cached for the feed and the next application alike.
+    const [cachedRow] = await db.select().from(hhCache).where(eq(hhCache.key, `vacancy:${V.normal}`));
+    expect((cachedRow?.value as { name?: string } | undefined)?.name).toBe("Frontend-разработчик (React)");
   });
 
   it("takes the vacancy from the feed's cache when it appeared after applying, without asking hh.ru", async () => {

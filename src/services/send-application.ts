@@ -12,6 +12,7 @@ import type { HhApi } from "../hh/api";
 import { HhApiError, HhDisconnectedError, HhOAuthError, isTransient } from "../hh/errors";
 import { explainHhError, externalApplyReason, TEST_REQUIRED_REASON } from "../hh/messages";
 import { cachedVacancyInfo, vacancyInfoFrom, vacancyPageUrl, type VacancyInfo } from "./applications";
+import { vacancyDetail } from "./feed";
 import { hhApiForUser } from "./tokens";
 
 /** Sends of one application before a transient failure becomes final. */
@@ -112,7 +113,7 @@ class Attempt {
     // The page alone is not worth a request: https://hh.ru/vacancy/<id> stands in for it.
     if (this.app.vacancy_title && this.app.employer_name) return;
     try {
-      const info = (await cachedVacancyInfo(this.db, this.app.vacancy_id)) ?? vacancyInfoFrom(await this.api.vacancy(this.app.vacancy_id));
+      const info = (await cachedVacancyInfo(this.db, this.app.vacancy_id)) ?? vacancyInfoFrom(await vacancyDetail(this.api, this.db, this.app.vacancy_id));
       if (!info) return;
       for (const key of ["vacancy_title", "employer_name", "vacancy_url"] as const) {
         if (!this.app[key] && info[key]) this.vacancy[key] = info[key];
