@@ -152,6 +152,9 @@ const RU_EN = (level: string, levelName: string) => [
 const T = (iso: string) => Date.parse(iso);
 
 type ResumeInit = Omit<SandboxResume, "title" | "touches">;
+const ANNA_EDUCATION = { level: HIGHER, primary: [{ name: "МГТУ им. Н. Э. Баумана", organization: "Информатика и системы управления", result: "Программная инженерия", year: 2019 }] };
+const IVAN_EDUCATION = { level: HIGHER, primary: [{ name: "Санкт-Петербургский государственный университет", organization: "Математико-механический факультет", result: "Прикладная математика", year: 2019 }] };
+
 const resume = (r: ResumeInit): SandboxResume => ({ ...r, title: r.base_title, touches: 0 });
 
 export function seedResumes(): SandboxResume[] {
@@ -166,7 +169,7 @@ export function seedResumes(): SandboxResume[] {
         { company: "Ромашка Digital", position: "Frontend-разработчик", start: "2019-09-01", end: "2022-01-31", description: "Поддерживала интернет-магазин на React/Redux с 200 тыс. посетителей в день, ускорила первую отрисовку на 35%, покрыла ключевые сценарии тестами Jest и Cypress." },
       ],
       professional_roles: [ROLE_DEV],
-      education: { level: HIGHER, primary: [{ name: "МГТУ им. Н. Э. Баумана", organization: "Информатика и системы управления", result: "Программная инженерия", year: 2019 }] },
+      education: ANNA_EDUCATION,
       language: RU_EN("b2", "B2 — Средне-продвинутый"),
       created_at: T("2024-03-11T09:00:00Z"), updated_at: T("2026-11-20T08:15:00Z"),
     }),
@@ -180,7 +183,7 @@ export function seedResumes(): SandboxResume[] {
         { company: "Фриланс", position: "Верстальщик", start: "2019-06-01", end: "2021-04-30", description: "Адаптивная вёрстка по БЭМ для небольших агентств, email-рассылки, доработки тем WordPress." },
       ],
       professional_roles: [ROLE_DEV],
-      education: { level: HIGHER, primary: [{ name: "МГТУ им. Н. Э. Баумана", organization: "Информатика и системы управления", result: "Программная инженерия", year: 2019 }] },
+      education: ANNA_EDUCATION,
       language: RU_EN("b2", "B2 — Средне-продвинутый"),
       created_at: T("2024-06-02T10:00:00Z"), updated_at: T("2026-10-05T12:40:00Z"),
     }),
@@ -193,7 +196,7 @@ export function seedResumes(): SandboxResume[] {
         { company: "Онлайн-школа «Код с нуля»", position: "Преподаватель", start: "2023-09-01", end: "2024-10-31", description: "Провела 120 занятий по HTML, CSS и JavaScript, 85% студентов защитили дипломные проекты." },
       ],
       professional_roles: [ROLE_TEACHER],
-      education: { level: HIGHER, primary: [{ name: "МГТУ им. Н. Э. Баумана", organization: "Информатика и системы управления", result: "Программная инженерия", year: 2019 }] },
+      education: ANNA_EDUCATION,
       language: RU_EN("b2", "B2 — Средне-продвинутый"),
       created_at: T("2025-01-15T10:00:00Z"), updated_at: T("2025-01-15T10:00:00Z"),
     }),
@@ -207,7 +210,7 @@ export function seedResumes(): SandboxResume[] {
         { company: "Банк «Северная столица»", position: "Младший аналитик", start: "2020-01-01", end: "2021-07-31", description: "Готовил выгрузки на SQL для отдела рисков, считал когортный анализ кредитного портфеля." },
       ],
       professional_roles: [ROLE_ANALYST],
-      education: { level: HIGHER, primary: [{ name: "Санкт-Петербургский государственный университет", organization: "Математико-механический факультет", result: "Прикладная математика", year: 2019 }] },
+      education: IVAN_EDUCATION,
       language: RU_EN("c1", "C1 — Продвинутый"),
       created_at: T("2024-02-01T09:00:00Z"), updated_at: T("2026-11-28T07:00:00Z"),
     }),
@@ -221,7 +224,7 @@ export function seedResumes(): SandboxResume[] {
         { company: "Логистика 360", position: "Аналитик-разработчик", start: "2021-08-01", end: "2023-02-28", description: "Писал ETL-скрипты на Python и внутренние Django-приложения для отдела аналитики." },
       ],
       professional_roles: [ROLE_DEV],
-      education: { level: HIGHER, primary: [{ name: "Санкт-Петербургский государственный университет", organization: "Математико-механический факультет", result: "Прикладная математика", year: 2019 }] },
+      education: IVAN_EDUCATION,
       language: RU_EN("c1", "C1 — Продвинутый"),
       created_at: T("2024-09-10T09:00:00Z"), updated_at: T("2026-11-25T15:30:00Z"),
     }),

@@ -77,3 +77,9 @@ export function relativeTime(iso: string, now = Date.now()): string {
   if (days < 7) return `${days} ${plural(days, "день", "дня", "дней")} назад`;
   return formatDate(iso, now);
 }
+
+/** Known facts joined with « · » (city · schedule · experience), or null when none is known. */
+export function factsLine(values: (string | null | undefined)[]): string | null {
+  const known = values.filter((v): v is string => !!v);
+  return known.length ? known.join(" · ") : null;
+}

@@ -1,7 +1,8 @@
 /** One resume as a native radio inside a label: title, status, date and a short summary. */
 import type { Resume } from "../../shared/schema";
-import { formatDate } from "../format";
+import { factsLine, formatDate } from "../format";
 import { profile as t } from "../text";
+import { SkillChips } from "./SkillChips";
 import { Spinner } from "./States";
 
 interface Props {
@@ -15,7 +16,7 @@ interface Props {
 export function ResumeOption({ resume, checked, saving, disabled, onSelect }: Props) {
   const { summary } = resume;
   const status = resume.status ? (t.statuses[resume.status] ?? resume.status) : null;
-  const facts = [summary.position, summary.salary, summary.area].filter((x): x is string => !!x && x !== resume.title);
+  const facts = factsLine([summary.position === resume.title ? null : summary.position, summary.salary, summary.area]);
   const id = `resume-${resume.hh_resume_id}`;
   return (
     <label class={checked ? "resume resume-checked" : "resume"} for={id}>
@@ -43,16 +44,8 @@ export function ResumeOption({ resume, checked, saving, disabled, onSelect }: Pr
           {status ? <span class={resume.status === "published" ? "chip chip-ok" : "chip"}>{status}</span> : null}
           <span>{t.updated(formatDate(resume.updated_at))}</span>
         </span>
-        {facts.length ? <span class="resume-facts">{facts.join(" · ")}</span> : null}
-        {summary.skills.length ? (
-          <span class="chips">
-            {summary.skills.slice(0, 6).map((s) => (
-              <span key={s} class="chip chip-skill">
-                {s}
-              </span>
-            ))}
-          </span>
-        ) : null}
+        {facts ? <span class="resume-facts">{facts}</span> : null}
+        <SkillChips skills={summary.skills} limit={6} />
       </span>
     </label>
   );

@@ -1,12 +1,21 @@
 /** What a vacancy card shows. Snippets are plain text: hh.ru's <highlighttext> tags are stripped. */
 import type { VacancyCard } from "../../shared/schema";
-import { formatSalary, snippetText } from "../format";
+import { factsLine, formatSalary, snippetText } from "../format";
 import { vacancies as t } from "../text";
+import { SkillChips } from "./SkillChips";
+
+function Snippet({ title, text }: { title: string; text: string | null }) {
+  if (!text) return null;
+  return (
+    <div class="card-snippet">
+      <h3>{title}</h3>
+      <p>{text}</p>
+    </div>
+  );
+}
 
 export function VacancyCardBody({ card, interactive = true }: { card: VacancyCard; interactive?: boolean }) {
-  const requirement = snippetText(card.requirement);
-  const responsibility = snippetText(card.responsibility);
-  const facts = [card.area, card.schedule, card.experience].filter((x): x is string => !!x);
+  const facts = factsLine([card.area, card.schedule, card.experience]);
   return (
     <div class="card-body">
       <div class="card-hint card-hint-yes" aria-hidden="true">
@@ -29,34 +38,16 @@ export function VacancyCardBody({ card, interactive = true }: { card: VacancyCar
       ) : null}
       <h2 class="card-title">{card.name}</h2>
       <p class={card.salary ? "card-salary" : "card-salary card-salary-none"}>{formatSalary(card.salary)}</p>
-      {facts.length ? <p class="card-facts">{facts.join(" · ")}</p> : null}
+      {facts ? <p class="card-facts">{facts}</p> : null}
       {card.has_test || card.response_letter_required ? (
         <div class="chips">
           {card.has_test ? <span class="chip chip-warn">{t.hasTest}</span> : null}
           {card.response_letter_required ? <span class="chip chip-info">{t.letterRequired}</span> : null}
         </div>
       ) : null}
-      {requirement ? (
-        <div class="card-snippet">
-          <h3>{t.requirement}</h3>
-          <p>{requirement}</p>
-        </div>
-      ) : null}
-      {responsibility ? (
-        <div class="card-snippet">
-          <h3>{t.responsibility}</h3>
-          <p>{responsibility}</p>
-        </div>
-      ) : null}
-      {card.key_skills.length ? (
-        <div class="chips">
-          {card.key_skills.slice(0, 12).map((s) => (
-            <span key={s} class="chip chip-skill">
-              {s}
-            </span>
-          ))}
-        </div>
-      ) : null}
+      <Snippet title={t.requirement} text={snippetText(card.requirement)} />
+      <Snippet title={t.responsibility} text={snippetText(card.responsibility)} />
+      <SkillChips skills={card.key_skills} limit={12} />
       {interactive ? (
         <a class="card-link" href={card.alternate_url} target="_blank" rel="noopener noreferrer">
           {t.openOnHh}
